@@ -1,0 +1,106 @@
+#pragma once
+// What went wrong, what the peer should be told, and where.
+//
+// Every failure in tlswire is an `error`: a code naming the fault, the TLS
+// alert a conforming peer sends for it (RFC 8446 §6.2), and the byte offset
+// in the caller's input where it was found. Never an exception.
+#include <cstdint>
+#include <string_view>
+
+#include "tlswire/registry/alert.hpp"
+
+namespace tlswire {
+
+enum class errc : std::uint8_t {
+  none = 0,
+  truncated,             // the input ended inside a field
+  length_out_of_range,   // a vector length outside the RFC's <min..max>
+  length_mismatch,       // a length that disagrees with the bytes it covers
+  trailing_bytes,        // bytes left over after a complete structure
+  bad_value,             // a field holds a value the RFC forbids here
+  duplicate_extension,   // the same extension type twice in one list
+  extension_not_allowed, // an extension in a message it may not appear in
+  extension_order,       // e.g. pre_shared_key not last in ClientHello
+  missing_extension,     // a required extension is absent
+  record_overflow,       // a record longer than the protocol allows
+  message_too_large,     // a handshake message over the configured maximum
+  unexpected_message,    // a message or record of the wrong kind here
+  buffer_too_small,      // the caller's output span cannot hold the encoding
+  bad_record_mac,        // record protection failed to authenticate
+  crypto_failure,        // a crypto back-end reported failure
+  unsupported,           // a valid value this build does not implement
+};
+
+constexpr std::string_view to_string(errc code) noexcept {
+  switch (code) {
+    case errc::none: return "none";
+    case errc::truncated: return "truncated";
+    case errc::length_out_of_range: return "length out of range";
+    case errc::length_mismatch: return "length mismatch";
+    case errc::trailing_bytes: return "trailing bytes";
+    case errc::bad_value: return "bad value";
+    case errc::duplicate_extension: return "duplicate extension";
+    case errc::extension_not_allowed: return "extension not allowed here";
+    case errc::extension_order: return "extension out of order";
+    case errc::missing_extension: return "missing extension";
+    case errc::record_overflow: return "record overflow";
+    case errc::message_too_large: return "message too large";
+    case errc::unexpected_message: return "unexpected message";
+    case errc::buffer_too_small: return "buffer too small";
+    case errc::bad_record_mac: return "bad record mac";
+    case errc::crypto_failure: return "crypto failure";
+    case errc::unsupported: return "unsupported";
+  }
+  return "unknown error";
+}
+
+struct error {
+  errc code = errc::none;
+  alert_description alert = alert_description::internal_error;
+  std::uint32_t offset = 0;  // byte offset in the input where it was found
+
+  friend constexpr bool operator==(const error&, const error&) = default;
+};
+
+// The alert RFC 8446 §6.2 names for faults found while decoding a structure.
+constexpr alert_description default_alert(errc code) noexcept {
+  switch (code) {
+    case errc::truncated:
+    case errc::length_out_of_range:
+    case errc::length_mismatch:
+    case errc::trailing_bytes:
+      return alert_description::decode_error;
+    case errc::bad_value:
+    case errc::duplicate_extension:
+    case errc::extension_order:
+      return alert_description::illegal_parameter;
+    case errc::extension_not_allowed:
+      return alert_description::unsupported_extension;
+    case errc::missing_extension:
+      return alert_description::missing_extension;
+    case errc::record_overflow:
+      return alert_description::record_overflow;
+    case errc::message_too_large:
+      return alert_description::handshake_failure;
+    case errc::unexpected_message:
+      return alert_description::unexpected_message;
+    case errc::bad_record_mac:
+      return alert_description::bad_record_mac;
+    case errc::none:
+    case errc::buffer_too_small:
+    case errc::crypto_failure:
+    case errc::unsupported:
+      return alert_description::internal_error;
+  }
+  return alert_description::internal_error;
+}
+
+constexpr error make_error(errc code, std::size_t offset) noexcept {
+  return error{code, default_alert(code), static_cast<std::uint32_t>(offset)};
+}
+
+constexpr error make_error(errc code, alert_description alert, std::size_t offset) noexcept {
+  return error{code, alert, static_cast<std::uint32_t>(offset)};
+}
+
+}  // namespace tlswire
