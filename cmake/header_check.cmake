@@ -1,0 +1,38 @@
+# Every header compiles on its own: one generated translation unit per header
+# under include/tlswire/, which includes only that header (twice, so a missing
+# `#pragma once` shows up too). Built into two object libraries that are part
+# of `all`: one with the project's warnings as errors, one that adds
+# -fno-exceptions -fno-rtti, as firmware builds use. The glob is re-run on
+# every build, so a header added by anyone is checked without a CMake edit.
+file(GLOB_RECURSE tlswire_all_headers CONFIGURE_DEPENDS
+  RELATIVE ${PROJECT_SOURCE_DIR}/include
+  ${PROJECT_SOURCE_DIR}/include/tlswire/*.hpp)
+list(SORT tlswire_all_headers)
+
+set(tlswire_header_tus)
+foreach(header IN LISTS tlswire_all_headers)
+  # The opt-in back-end providers need their crypto library.
+  if(header STREQUAL "tlswire/providers/openssl.hpp" AND NOT TLSWIRE_HAVE_OPENSSL)
+    continue()
+  endif()
+  if(header STREQUAL "tlswire/providers/mbedtls.hpp" AND NOT TLSWIRE_HAVE_MBEDTLS)
+    continue()
+  endif()
+  string(REGEX REPLACE "\\.hpp$" ".cpp" tu ${header})
+  set(tu ${PROJECT_BINARY_DIR}/header_check/${tu})
+  # file(CONFIGURE) rewrites only when the content changes: no needless rebuilds.
+  file(CONFIGURE OUTPUT ${tu} CONTENT "#include \"${header}\"\n#include \"${header}\"\n" @ONLY)
+  list(APPEND tlswire_header_tus ${tu})
+endforeach()
+
+foreach(variant IN ITEMS header_check header_check_noexcept)
+  add_library(tlswire_${variant} OBJECT ${tlswire_header_tus})
+  target_link_libraries(tlswire_${variant} PRIVATE tlswire::tlswire tlswire_warnings)
+  if(TLSWIRE_HAVE_OPENSSL)
+    target_link_libraries(tlswire_${variant} PRIVATE OpenSSL::Crypto)
+  endif()
+  if(TLSWIRE_HAVE_MBEDTLS)
+    target_link_libraries(tlswire_${variant} PRIVATE tlswire_mbedtls)
+  endif()
+endforeach()
+target_compile_options(tlswire_header_check_noexcept PRIVATE -fno-exceptions -fno-rtti)
