@@ -1,0 +1,119 @@
+#pragma once
+// SHA-512 and SHA-384 (FIPS 180-4 §6.4, §6.5), constexpr, written from the
+// standard. SHA-384 is the SHA-512 computation with its own initial hash value,
+// truncated to 384 bits.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include "tlswire/providers/reference/sha2_engine.hpp"
+
+namespace tlswire::reference {
+
+namespace detail {
+
+// FIPS 180-4 §5.3.5: first 64 bits of the fractional parts of the square
+// roots of the first eight primes.
+inline constexpr std::array<std::uint64_t, 8> sha512_initial_hash = {
+    0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+    0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+};
+
+// FIPS 180-4 §5.3.4: the same for the ninth through sixteenth primes.
+inline constexpr std::array<std::uint64_t, 8> sha384_initial_hash = {
+    0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939,
+    0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4,
+};
+
+template <std::size_t DigestSize, const std::array<std::uint64_t, 8>& InitialHash>
+struct sha512_core {
+  using word = std::uint64_t;
+  static constexpr std::size_t block_size = 128;
+  static constexpr std::size_t digest_size = DigestSize;
+  static constexpr std::size_t length_size = 16;
+  static constexpr std::array<word, 8> initial_hash = InitialHash;
+
+  // FIPS 180-4 §4.2.3: first 64 bits of the fractional parts of the cube
+  // roots of the first 80 primes.
+  static constexpr std::array<word, 80> k = {
+      0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc,
+      0x3956c25bf348b538, 0x59f111f1b605d019, 0x923f82a4af194f9b, 0xab1c5ed5da6d8118,
+      0xd807aa98a3030242, 0x12835b0145706fbe, 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2,
+      0x72be5d74f27b896f, 0x80deb1fe3b1696b1, 0x9bdc06a725c71235, 0xc19bf174cf692694,
+      0xe49b69c19ef14ad2, 0xefbe4786384f25e3, 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65,
+      0x2de92c6f592b0275, 0x4a7484aa6ea6e483, 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5,
+      0x983e5152ee66dfab, 0xa831c66d2db43210, 0xb00327c898fb213f, 0xbf597fc7beef0ee4,
+      0xc6e00bf33da88fc2, 0xd5a79147930aa725, 0x06ca6351e003826f, 0x142929670a0e6e70,
+      0x27b70a8546d22ffc, 0x2e1b21385c26c926, 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df,
+      0x650a73548baf63de, 0x766a0abb3c77b2a8, 0x81c2c92e47edaee6, 0x92722c851482353b,
+      0xa2bfe8a14cf10364, 0xa81a664bbc423001, 0xc24b8b70d0f89791, 0xc76c51a30654be30,
+      0xd192e819d6ef5218, 0xd69906245565a910, 0xf40e35855771202a, 0x106aa07032bbd1b8,
+      0x19a4c116b8d2d0c8, 0x1e376c085141ab53, 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8,
+      0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb, 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3,
+      0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec,
+      0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b,
+      0xca273eceea26619c, 0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178,
+      0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
+      0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c,
+      0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
+  };
+
+  // FIPS 180-4 §4.1.3
+  static constexpr word ch(word x, word y, word z) noexcept { return (x & y) ^ (~x & z); }
+  static constexpr word maj(word x, word y, word z) noexcept { return (x & y) ^ (x & z) ^ (y & z); }
+  static constexpr word big_sigma0(word x) noexcept { return rotr(x, 28) ^ rotr(x, 34) ^ rotr(x, 39); }
+  static constexpr word big_sigma1(word x) noexcept { return rotr(x, 14) ^ rotr(x, 18) ^ rotr(x, 41); }
+  static constexpr word small_sigma0(word x) noexcept { return rotr(x, 1) ^ rotr(x, 8) ^ (x >> 7); }
+  static constexpr word small_sigma1(word x) noexcept { return rotr(x, 19) ^ rotr(x, 61) ^ (x >> 6); }
+
+  // FIPS 180-4 §6.4.2: one block of 128 bytes into the hash value. `w` is the
+  // caller's scratch for the message schedule, W[t] kept at w[t % 16]; the
+  // caller wipes it once it has compressed all it had, rather than per block.
+  static constexpr void compress(std::array<word, 8>& hash, const std::uint8_t* block,
+                                 std::array<word, 16>& w) noexcept {
+    for (std::size_t t = 0; t < 16; ++t) w[t] = load_be<word>(block + 8 * t);
+
+    word a = hash[0], b = hash[1], c = hash[2], d = hash[3];
+    word e = hash[4], f = hash[5], g = hash[6], h = hash[7];
+    // One round of §6.4.2 step 3 (step 1 folded in for t >= 16). FIPS 180-4
+    // shifts h=g, g=f, ..., a=T1+T2; here the caller rotates the names of
+    // the variables instead, eight rounds at a time, so nothing is moved.
+    auto round = [&w](std::size_t t, word a_, word b_, word c_, word& d_, word e_, word f_,
+                      word g_, word& h_) constexpr {
+      if (t >= 16)
+        w[t % 16] += small_sigma1(w[(t - 2) % 16]) + w[(t - 7) % 16] +
+                     small_sigma0(w[(t - 15) % 16]);
+      const word t1 = h_ + big_sigma1(e_) + ch(e_, f_, g_) + k[t] + w[t % 16];
+      d_ += t1;                                    // e of the next round
+      h_ = t1 + big_sigma0(a_) + maj(a_, b_, c_);  // a of the next round
+    };
+    for (std::size_t t = 0; t < 80; t += 8) {
+      round(t + 0, a, b, c, d, e, f, g, h);
+      round(t + 1, h, a, b, c, d, e, f, g);
+      round(t + 2, g, h, a, b, c, d, e, f);
+      round(t + 3, f, g, h, a, b, c, d, e);
+      round(t + 4, e, f, g, h, a, b, c, d);
+      round(t + 5, d, e, f, g, h, a, b, c);
+      round(t + 6, c, d, e, f, g, h, a, b);
+      round(t + 7, b, c, d, e, f, g, h, a);
+    }
+    hash[0] += a;
+    hash[1] += b;
+    hash[2] += c;
+    hash[3] += d;
+    hash[4] += e;
+    hash[5] += f;
+    hash[6] += g;
+    hash[7] += h;
+  }
+};
+
+}  // namespace detail
+
+// SHA-512: digest_size 64, block_size 128. See sha2_hash for the interface.
+using sha512 = sha2_hash<detail::sha512_core<64, detail::sha512_initial_hash>>;
+
+// SHA-384 (FIPS 180-4 §6.5): digest_size 48, block_size 128.
+using sha384 = sha2_hash<detail::sha512_core<48, detail::sha384_initial_hash>>;
+
+}  // namespace tlswire::reference
