@@ -69,7 +69,6 @@ struct sslv2_client_hello {
     }
     const std::size_t length = msg_length & 0x7fff;
     reader m = r.sub(length);
-    h.message = start.subspan(header_size, length);
     const std::size_t type_at = m.offset();
     if (m.u8() != client_hello_type && m.ok()) m.fail(errc::unexpected_message, type_at);
     h.version = m.code<protocol_version>();
@@ -94,6 +93,7 @@ struct sslv2_client_hello {
       return {};
     }
     h.raw = start.first(header_size + length);
+    h.message = h.raw.subspan(header_size);
     return h;
   }
 
