@@ -1,0 +1,178 @@
+#pragma once
+// ITU-T X.690 DER: tag-length-value elements as views of the caller's bytes.
+//
+// Only the subset certificates use: single-byte tags (low tag numbers) and
+// definite lengths in their minimal form. Anything else — indefinite
+// lengths, non-minimal length octets, high tag numbers — is not DER and is
+// refused with bad_certificate (RFC 8446 §6.2: "a certificate was corrupt").
+#include <cstddef>
+#include <cstdint>
+
+#include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/reader.hpp"
+
+namespace tlswire::der {
+
+// Universal and context tags as they appear on the wire (class | constructed | number).
+namespace tag {
+inline constexpr std::uint8_t boolean = 0x01;
+inline constexpr std::uint8_t integer = 0x02;
+inline constexpr std::uint8_t bit_string = 0x03;
+inline constexpr std::uint8_t octet_string = 0x04;
+inline constexpr std::uint8_t null = 0x05;
+inline constexpr std::uint8_t oid = 0x06;
+inline constexpr std::uint8_t utf8_string = 0x0c;
+inline constexpr std::uint8_t printable_string = 0x13;
+inline constexpr std::uint8_t t61_string = 0x14;
+inline constexpr std::uint8_t ia5_string = 0x16;
+inline constexpr std::uint8_t utc_time = 0x17;
+inline constexpr std::uint8_t generalized_time = 0x18;
+inline constexpr std::uint8_t universal_string = 0x1c;
+inline constexpr std::uint8_t bmp_string = 0x1e;
+inline constexpr std::uint8_t sequence = 0x30;
+inline constexpr std::uint8_t set = 0x31;
+constexpr std::uint8_t context(std::uint8_t n, bool constructed) noexcept {
+  return static_cast<std::uint8_t>(0x80 | (constructed ? 0x20 : 0) | n);
+}
+}  // namespace tag
+
+// One element: its tag, its contents, and all of its bytes (tag + length +
+// contents), e.g. for hashing the to-be-signed part of a certificate.
+struct element {
+  std::uint8_t tag = 0;
+  bytes_view contents{};
+  bytes_view raw{};
+  std::size_t offset = 0;  // where `raw` starts in the caller's input
+
+  friend constexpr bool operator==(const element& a, const element& b) noexcept {
+    return a.tag == b.tag && equal_bytes(a.raw, b.raw);
+  }
+};
+
+constexpr void fail_corrupt(reader& r, std::size_t at) noexcept {
+  r.fail(errc::bad_value, alert_description::bad_certificate, at);
+}
+
+// Reads any element. Failures carry bad_certificate and the element's offset.
+constexpr element read_any(reader& r) noexcept {
+  element e;
+  e.offset = r.offset();
+  const bytes_view from = r.rest();
+  if (r.remaining() < 2) {
+    r.fail(errc::truncated, alert_description::bad_certificate, e.offset);
+    return {};
+  }
+  e.tag = r.u8();
+  const std::uint8_t first = r.u8();
+  if ((e.tag & 0x1f) == 0x1f) {  // high tag number form: never used by X.509
+    fail_corrupt(r, e.offset);
+    return {};
+  }
+  std::size_t len = first;
+  if (first & 0x80) {
+    const std::size_t n = first & 0x7f;
+    // 0x80 is BER's indefinite length; more than 4 octets cannot fit a span here.
+    if (n == 0 || n > 4) {
+      fail_corrupt(r, e.offset);
+      return {};
+    }
+    if (r.remaining() < n) {
+      r.fail(errc::truncated, alert_description::bad_certificate, e.offset);
+      return {};
+    }
+    len = static_cast<std::size_t>(r.uint_be(n));
+    // DER: the long form only for lengths >= 128, with no leading zero octet.
+    if (len < 0x80 || (len >> (8 * (n - 1))) == 0) {
+      fail_corrupt(r, e.offset);
+      return {};
+    }
+  }
+  if (len > r.remaining()) {
+    r.fail(errc::truncated, alert_description::bad_certificate, e.offset);
+    return {};
+  }
+  const std::size_t header = r.offset() - e.offset;
+  e.contents = r.bytes(len);
+  e.raw = from.first(header + len);
+  return e;
+}
+
+// Reads an element that must carry `expected_tag`.
+constexpr element read(reader& r, std::uint8_t expected_tag) noexcept {
+  const std::size_t at = r.offset();
+  element e = read_any(r);
+  if (r.ok() && e.tag != expected_tag) {
+    fail_corrupt(r, at);
+    return {};
+  }
+  return e;
+}
+
+// Peeks at the next tag without consuming (0 at the end).
+constexpr std::uint8_t peek_tag(const reader& r) noexcept {
+  const bytes_view rest = r.rest();
+  return rest.empty() ? 0 : rest[0];
+}
+
+// A reader over an element's contents, offsets kept absolute.
+constexpr reader contents_reader(const element& e) noexcept {
+  return reader(e.contents, e.offset + (e.raw.size() - e.contents.size()));
+}
+
+// Reads a constructed element and hands its contents to `body`, which must
+// consume them exactly.
+template <class Body>
+constexpr element read_constructed(reader& r, std::uint8_t expected_tag, Body&& body) {
+  element e = read(r, expected_tag);
+  if (!r) return e;
+  reader inner = contents_reader(e);
+  body(inner);
+  if (inner.ok() && !inner.empty()) fail_corrupt(inner, inner.offset());
+  if (!inner) r.fail(inner.error());
+  return e;
+}
+
+// INTEGER contents must be minimal two's complement (X.690 §8.3.2).
+constexpr bool is_minimal_integer(bytes_view v) noexcept {
+  if (v.empty()) return false;
+  if (v.size() == 1) return true;
+  return !((v[0] == 0x00 && (v[1] & 0x80) == 0) || (v[0] == 0xff && (v[1] & 0x80) != 0));
+}
+
+// A small non-negative INTEGER (version numbers, path lengths).
+constexpr std::uint32_t read_small_uint(reader& r) noexcept {
+  const element e = read(r, tag::integer);
+  if (!r) return 0;
+  if (!is_minimal_integer(e.contents) || (e.contents[0] & 0x80) || e.contents.size() > 4) {
+    fail_corrupt(r, e.offset);
+    return 0;
+  }
+  std::uint32_t v = 0;
+  for (std::uint8_t b : e.contents) v = (v << 8) | b;
+  return v;
+}
+
+// An OBJECT IDENTIFIER's contents compared with a known encoding.
+struct oid {
+  bytes_view encoded{};
+  friend constexpr bool operator==(const oid& a, const oid& b) noexcept { return equal_bytes(a.encoded, b.encoded); }
+};
+
+// OID contents: base-128 arcs, each minimal (no leading 0x80), last octet ends an arc.
+constexpr bool is_valid_oid(bytes_view v) noexcept {
+  if (v.empty() || (v[v.size() - 1] & 0x80)) return false;
+  bool arc_start = true;
+  for (std::uint8_t b : v) {
+    if (arc_start && b == 0x80) return false;
+    arc_start = (b & 0x80) == 0;
+  }
+  return true;
+}
+
+constexpr oid read_oid(reader& r) noexcept {
+  const element e = read(r, tag::oid);
+  if (r.ok() && !is_valid_oid(e.contents)) fail_corrupt(r, e.offset);
+  return oid{e.contents};
+}
+
+}  // namespace tlswire::der
