@@ -68,6 +68,30 @@ struct extension {
   }
 };
 
+// Base of the extensions whose extension_data is empty (RFC 8446 §4.2.10
+// `struct {} Empty;` and its kin). Derived adds `type`; a non-empty body
+// is left unread, so decode() refuses it as trailing bytes (decode_error).
+template <class Derived>
+struct empty_extension_body {
+  static constexpr Derived parse(reader&) noexcept { return Derived{}; }
+  constexpr void encode(writer&) const noexcept {}
+  friend constexpr bool operator==(const Derived&, const Derived&) noexcept { return true; }
+};
+
+// Any extension given a fixed type at compile time but kept opaque (e.g. to
+// put a pre-encoded body into an extension_tuple): the data, unchanged.
+template <extension_type Type>
+struct opaque_extension {
+  static constexpr extension_type type = Type;
+  bytes_view data{};
+
+  static constexpr opaque_extension parse(reader& r) noexcept { return {r.bytes(r.remaining())}; }
+  constexpr void encode(writer& w) const noexcept { w.bytes(data); }
+  friend constexpr bool operator==(const opaque_extension& a, const opaque_extension& b) noexcept {
+    return equal_bytes(a.data, b.data);
+  }
+};
+
 // Writes one typed extension as type, 2-byte length, body.
 template <typed_extension Ext>
 constexpr void encode_extension(writer& w, const Ext& ext) {
