@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "providers/hex.hpp"
+#include "tlswire/crypto/provider.hpp"
 #include "tlswire/providers/reference/provider.hpp"
 
 namespace {
@@ -53,6 +54,16 @@ TEST_CASE("reference_provider names SHA-256 and SHA-384 with their sizes", "[pro
   STATIC_REQUIRE(reference_provider::sha384::block_size == 128);
   STATIC_REQUIRE(std::is_copy_constructible_v<reference_provider::sha256>);
   STATIC_REQUIRE(std::is_copy_constructible_v<reference_provider::hmac_state<reference_provider::sha384>>);
+}
+
+TEST_CASE("reference_provider satisfies the hash family concepts for SHA-256 and SHA-384",
+          "[provider]") {
+  STATIC_REQUIRE(tlswire::hash_provider<reference_provider>);
+  STATIC_REQUIRE(tlswire::provides_hash_family<reference_provider, tlswire::hash_id::sha384>);
+  STATIC_REQUIRE(tlswire::provider_supports<reference_provider>(tlswire::hash_id::sha384));
+  STATIC_REQUIRE(tlswire::require_support<reference_provider, tlswire::hash_id::sha384>);
+  STATIC_REQUIRE_FALSE(tlswire::provider_supports<reference_provider>(tlswire::aead_id::aes_128_gcm));
+  STATIC_REQUIRE_FALSE(tlswire::crypto_provider<reference_provider>);
 }
 
 TEST_CASE("reference_provider hkdf reproduces RFC 5869 test case 1", "[provider][hkdf]") {

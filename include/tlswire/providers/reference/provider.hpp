@@ -2,8 +2,10 @@
 // reference_provider: hashing, HMAC and HKDF written in this library, all
 // constexpr, so key schedules can be computed and checked at compile time.
 //
-// The shape every provider gives for these algorithms (until crypto/ defines
-// the crypto_provider concepts, this is the proposal they follow):
+// It satisfies `hash_provider` and `provides_hash_family<P, hash_id::sha384>`
+// of crypto/concepts.hpp (checked in tests/providers/provider_test.cpp; the
+// reference headers need nothing from crypto/, so they do not include it).
+// That shape, in short:
 //
 //   struct some_provider {
 //     using sha256 = ...;   // one type per supported hash; absent = unsupported
@@ -12,8 +14,7 @@
 //     //   static constexpr std::size_t digest_size, block_size;
 //     //   H{}                       fresh state; copyable (transcript snapshots)
 //     //   h.update(bytes_view)      append
-//     //   h.finish(mutable_bytes)   write exactly digest_size bytes, reset
-//     //   h.finish() -> std::array<std::uint8_t, digest_size>
+//     //   h.finish(mutable_bytes)   write exactly digest_size bytes
 //
 //     template <class H> using hmac_state = ...;  // incremental HMAC over H:
 //     //   hmac_state<H>(key), .update(bytes_view), .finish(mutable_bytes); copyable,
@@ -25,11 +26,13 @@
 //                                                              mutable_bytes okm);
 //   };
 //
+// Beyond that shape, the reference states also offer `H::hash(data)` and
+// `h.finish()` returning std::array, and finish() leaves a state fresh.
+//
 // Outputs go to caller spans; `out`/`prk` are exactly H::digest_size bytes,
 // hkdf_expand returns false (and writes nothing) when okm is longer than
 // 255 * digest_size (RFC 5869 §2.3). Functions are static: nothing here needs
-// per-instance state. A provider backed by a library whose calls can fail
-// would report that through the same bool.
+// per-instance state.
 //
 // Why the hash is a type and the MAC/KDF are functions templated on it: the
 // cipher suite picks the hash (RFC 8446 §B.4, RFC 5246 §5), and generic key
