@@ -39,8 +39,36 @@
 #include "tlswire/registry/registry.hpp"
 #include "tlswire/registry/signature_scheme.hpp"
 
+// record/
+#include "tlswire/record/alert.hpp"
+#include "tlswire/record/change_cipher_spec.hpp"
+#include "tlswire/record/handshake_reassembler.hpp"
+#include "tlswire/record/inner_plaintext.hpp"
+#include "tlswire/record/record.hpp"
+#include "tlswire/record/record_layer.hpp"
+#include "tlswire/record/record_splitter.hpp"
+
 // extensions/
+#include "tlswire/extensions/alpn.hpp"
+#include "tlswire/extensions/certificate_authorities.hpp"
+#include "tlswire/extensions/certificate_type.hpp"
+#include "tlswire/extensions/compress_certificate.hpp"
+#include "tlswire/extensions/cookie.hpp"
+#include "tlswire/extensions/encrypted_client_hello.hpp"
 #include "tlswire/extensions/extension.hpp"
+#include "tlswire/extensions/fragment_length.hpp"
+#include "tlswire/extensions/heartbeat.hpp"
+#include "tlswire/extensions/key_share.hpp"
+#include "tlswire/extensions/padding.hpp"
+#include "tlswire/extensions/pre_shared_key.hpp"
+#include "tlswire/extensions/server_name.hpp"
+#include "tlswire/extensions/signature_algorithms.hpp"
+#include "tlswire/extensions/signed_certificate_timestamp.hpp"
+#include "tlswire/extensions/status_request.hpp"
+#include "tlswire/extensions/supported_groups.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
+#include "tlswire/extensions/tls12_security.hpp"
+#include "tlswire/extensions/use_srtp.hpp"
 
 // messages/
 #include "tlswire/messages/client_hello.hpp"
@@ -48,5 +76,22 @@
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
 
+// crypto/
+#include "tlswire/crypto/algorithms.hpp"
+#include "tlswire/crypto/concepts.hpp"
+#include "tlswire/crypto/provider.hpp"
+#include "tlswire/crypto/rsa_premaster.hpp"
+
 // providers/
+#include "tlswire/providers/reference/hkdf.hpp"
+#include "tlswire/providers/reference/hmac.hpp"
 #include "tlswire/providers/reference/md5.hpp"
+#include "tlswire/providers/reference/provider.hpp"
+#include "tlswire/providers/reference/sha256.hpp"
+#include "tlswire/providers/reference/sha2_engine.hpp"
+#include "tlswire/providers/reference/sha512.hpp"
+
+// x509/
+#include "tlswire/x509/certificate.hpp"
+#include "tlswire/x509/der.hpp"
+#include "tlswire/x509/oids.hpp"

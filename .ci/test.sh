@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Builds and runs every test (README, second command; .ci/run calls it):
+#   gcc       g++ -O2 build of everything (tests, per-header checks, tools,
+#             bench, packaging tests) + ctest
+#   clang     clang++-14 build with ASan + UBSan of the tests and the
+#             per-header checks (clang's warnings as errors) + ctest
+#   fuzz      fuzz/run.sh 30 (each libFuzzer target 30 s), if fuzz/ has it
+#   embedded  umbrella + wire/ + record/ program for Cortex-M4, text size
+#   tidy      clang-tidy (.clang-tidy) over every per-header TU
+# Every stage runs even if an earlier one failed; a summary with the time of
+# each stage closes the output, and the exit status is non-zero if any failed.
+# Environment: TLSWIRE_BUILD_ROOT (default <repo>/build), TLSWIRE_JOBS (2),
+# TLSWIRE_FUZZ_SECONDS (30), TLSWIRE_STAGES (default "gcc clang fuzz embedded tidy").
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+# shellcheck source=.ci/deps.sh
+source "$repo/.ci/deps.sh"
+tlswire_ensure_packages cmake ninja-build g++ clang-14 libclang-rt-14-dev libmsgsl-dev catch2 \
+  libssl-dev libmbedtls-dev libpcap-dev gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib clang-tidy
+
+root=${TLSWIRE_BUILD_ROOT:-$repo/build}
+jobs=${TLSWIRE_JOBS:-2}
+stages=${TLSWIRE_STAGES:-gcc clang fuzz embedded tidy}
+clangxx=$(command -v clang++-14 || command -v clang++)
+clang_tidy=$(command -v clang-tidy-14 || command -v clang-tidy)
+mkdir -p "$root/logs"
+
+# -- the stages ---------------------------------------------------------------
+
+stage_gcc() {
+  cmake -S "$repo" -B "$root/gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
+    -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O2" >/dev/null
+  ninja -C "$root/gcc" -j "$jobs"
+  (cd "$root/gcc" && ctest -j "$jobs" --output-on-failure) | tee "$root/logs/ctest-gcc.log"
+}
+
+stage_clang() {
+  local san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+  # Packaging tests and tools are covered by the gcc stage; bench is not a test.
+  cmake -S "$repo" -B "$root/clang" -G Ninja -DCMAKE_CXX_COMPILER="$clangxx" \
+    -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only $san" \
+    -DCMAKE_EXE_LINKER_FLAGS="$san" -DTLSWIRE_BUILD_BENCH=OFF -DTLSWIRE_BUILD_TOOLS=OFF \
+    -DTLSWIRE_TEST_PACKAGING=OFF >/dev/null
+  ninja -C "$root/clang" -j "$jobs"
+  (cd "$root/clang" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest -j "$jobs" --output-on-failure) | tee "$root/logs/ctest-clang.log"
+}
+
+stage_fuzz() {
+  if [ ! -f "$repo/fuzz/run.sh" ]; then
+    echo "fuzz/run.sh does not exist yet: nothing to run"
+    return 0
+  fi
+  TLSWIRE_FUZZ_OUT="$root/fuzz" TLSWIRE_FUZZ_JOBS="$jobs" bash "$repo/fuzz/run.sh" "${TLSWIRE_FUZZ_SECONDS:-30}"
+}
+
+stage_embedded() {
+  # newlib's headers come first; /usr/include only supplies GSL.
+  mkdir -p "$root/embedded"
+  arm-none-eabi-g++ --version | head -1
+  arm-none-eabi-g++ -std=c++20 -mcpu=cortex-m4 -mthumb -Os -fno-exceptions -fno-rtti \
+    -Wall -Wextra -Wpedantic -Werror -I "$repo/include" -idirafter /usr/include \
+    -c "$repo/tests/embedded/main.cpp" -o "$root/embedded/main.o"
+  arm-none-eabi-size "$root/embedded/main.o" | tee "$root/logs/embedded-size.txt"
+}
+
+stage_tidy() {
+  # Uses the gcc stage's compile_commands.json and its generated TUs.
+  if [ ! -f "$root/gcc/compile_commands.json" ]; then
+    cmake -S "$repo" -B "$root/gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= \
+      -DCMAKE_CXX_FLAGS="-O2" >/dev/null
+  fi
+  "$clang_tidy" --version | grep -i version | head -1
+  local count
+  count=$(find "$root/gcc/header_check" -name '*.cpp' | wc -l)
+  echo "clang-tidy over $count per-header translation units"
+  local rc=0
+  find "$root/gcc/header_check" -name '*.cpp' -print0 | sort -z |
+    xargs -0 -P "$jobs" -n 8 "$clang_tidy" -p "$root/gcc" --quiet >"$root/logs/tidy.log" 2>&1 || rc=$?
+  # clang-tidy exits non-zero on any finding (WarningsAsErrors in .clang-tidy).
+  grep -v -E '^[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$|^Suppressed [0-9]+ warnings|^Use -header-filter|^Use -system-headers' \
+    "$root/logs/tidy.log" || true
+  [ $rc -eq 0 ] && echo "clang-tidy: no findings"
+  return $rc
+}
+
+# -- driver -----------------------------------------------------------------
+
+declare -A status seconds
+order=()
+for s in $stages; do
+  order+=("$s")
+  echo
+  echo "================ stage $s ================"
+  start=$(date +%s)
+  set +e
+  (set -euo pipefail; "stage_$s")
+  rc=$?
+  set -e
+  seconds[$s]=$(($(date +%s) - start))
+  status[$s]=$([ $rc -eq 0 ] && echo ok || echo "FAILED (exit $rc)")
+  echo "---------------- stage $s: ${status[$s]} in ${seconds[$s]} s"
+done
+
+echo
+echo "================ summary ================"
+failed=0
+total=0
+for s in "${order[@]}"; do
+  printf '%-9s %-18s %5d s\n' "$s" "${status[$s]}" "${seconds[$s]}"
+  total=$((total + seconds[$s]))
+  [ "${status[$s]}" = ok ] || failed=1
+done
+printf '%-9s %-18s %5d s\n' total "" "$total"
+for log in ctest-gcc ctest-clang; do
+  [ -f "$root/logs/$log.log" ] && printf '%-12s %s\n' "$log:" "$(grep -E 'tests passed' "$root/logs/$log.log" | tail -1)"
+done
+[ -f "$root/logs/embedded-size.txt" ] && echo "cortex-m4 text bytes: $(awk 'NR==2 {print $1}' "$root/logs/embedded-size.txt")"
+if [ $failed -eq 0 ]; then echo "ALL STAGES PASSED"; else echo "SOME STAGES FAILED"; fi
+exit $failed
