@@ -1,0 +1,367 @@
+#pragma once
+// ClientHello fingerprints: JA3 (Salesforce, 2017) and JA4 (FoxIO, the
+// published definition in FoxIO-LLC/ja4 technical_details/JA4.md).
+//
+// Both read a parsed ClientHello in its original order, so they work on
+// hellos that pass syntax but not the 1.3 validation (fingerprinting tools
+// meet those). Output goes into the caller's char buffer; the hashes are
+// streamed into MD5 / SHA-256 as the text is produced, so nothing is
+// allocated and no intermediate string is kept.
+//
+// JA3 = SSLVersion,Ciphers,Extensions,EllipticCurves,EllipticCurvePointFormats
+//   decimal values joined by '-', GREASE (RFC 8701) left out everywhere;
+//   ja3_hash = lower-case hex MD5 of that string.
+// JA4 = a_b_c where
+//   a: 't' (TLS over TCP), version ("13", "12", ... highest supported_versions
+//      entry that is not GREASE, else legacy_version), 'd' if server_name is
+//      present else 'i', 2-digit cipher count and extension count (GREASE left
+//      out, capped at 99), and the first and last characters of the first ALPN
+//      value ("00" without ALPN; the first and last hex digits of the value
+//      when either end is not an ASCII letter or digit);
+//   b: first 12 hex digits of SHA-256 of the cipher suites as 4-digit hex,
+//      sorted, joined by ',' ("000000000000" when there are none);
+//   c: same over the sorted extensions without server_name and ALPN, then
+//      '_' and the signature_algorithms values in their original order (no
+//      '_' when there are none); "000000000000" when there are no extensions.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "tlswire/extensions/alpn.hpp"
+#include "tlswire/extensions/signature_algorithms.hpp"
+#include "tlswire/extensions/supported_groups.hpp"
+#include "tlswire/messages/client_hello.hpp"
+#include "tlswire/providers/reference/md5.hpp"
+#include "tlswire/providers/reference/sha256.hpp"
+#include "tlswire/registry/grease.hpp"
+#include "tlswire/wire/result.hpp"
+
+namespace tlswire {
+
+namespace fingerprint_detail {
+
+inline constexpr char hex_digits[] = "0123456789abcdef";
+
+// Where text goes: into the caller's buffer, or straight into a hash.
+class text_sink {
+ public:
+  constexpr explicit text_sink(gsl::span<char> out) noexcept : out_(out) {}
+  constexpr text_sink(reference::md5* h) noexcept : md5_(h) {}        // NOLINT
+  constexpr text_sink(reference::sha256* h) noexcept : sha256_(h) {}  // NOLINT
+
+  constexpr void put(char c) noexcept {
+    if (md5_ != nullptr || sha256_ != nullptr) {
+      const std::array<std::uint8_t, 1> b{static_cast<std::uint8_t>(c)};
+      if (md5_ != nullptr) md5_->update(as_view(b));
+      if (sha256_ != nullptr) sha256_->update(as_view(b));
+      ++size_;
+      return;
+    }
+    if (size_ >= out_.size()) {
+      overflow_ = true;
+      return;
+    }
+    out_[size_++] = c;
+  }
+  constexpr void put(std::string_view s) noexcept {
+    for (char c : s) put(c);
+  }
+  constexpr void decimal(std::uint32_t v) noexcept {
+    std::array<char, 10> digits{};
+    std::size_t n = 0;
+    do {
+      digits[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    while (n > 0) put(digits[--n]);
+  }
+  constexpr void hex4(std::uint16_t v) noexcept {
+    for (int shift = 12; shift >= 0; shift -= 4) put(hex_digits[(v >> shift) & 0xf]);
+  }
+  constexpr void hex_bytes(bytes_view b) noexcept {
+    for (std::uint8_t x : b) {
+      put(hex_digits[x >> 4]);
+      put(hex_digits[x & 0xf]);
+    }
+  }
+
+  constexpr bool overflow() const noexcept { return overflow_; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr std::string_view view() const noexcept { return {out_.data(), size_}; }
+
+ private:
+  gsl::span<char> out_{};
+  reference::md5* md5_ = nullptr;
+  reference::sha256* sha256_ = nullptr;
+  std::size_t size_ = 0;
+  bool overflow_ = false;
+};
+
+constexpr result<std::string_view> finish(const text_sink& sink) {
+  if (sink.overflow()) return make_error(errc::buffer_too_small, sink.size());
+  return sink.view();
+}
+
+// Writes a code_vector's values joined by '-', in order, GREASE left out.
+template <class Vector>
+constexpr void ja3_list(text_sink& s, const Vector& values) {
+  bool first = true;
+  for (auto v : values) {
+    const auto n = static_cast<std::uint16_t>(to_underlying(v));
+    if (is_grease(n)) continue;
+    if (!first) s.put('-');
+    s.decimal(n);
+    first = false;
+  }
+}
+
+template <class Ext>
+constexpr result<std::optional<Ext>> optional_extension(const client_hello& h) {
+  if (!h.extensions.contains(Ext::type)) return std::optional<Ext>{};
+  TLSWIRE_TRY(Ext ext, h.extensions.template get<Ext>());
+  return std::optional<Ext>{ext};
+}
+
+constexpr result<void> write_ja3(const client_hello& h, text_sink& s) {
+  TLSWIRE_TRY(const auto groups, optional_extension<supported_groups>(h));
+  TLSWIRE_TRY(const auto formats, optional_extension<ec_point_formats>(h));
+  s.decimal(to_underlying(h.legacy_version));
+  s.put(',');
+  ja3_list(s, h.cipher_suites);
+  s.put(',');
+  bool first = true;
+  for (const extension& e : h.extensions) {
+    if (is_grease(e.type)) continue;
+    if (!first) s.put('-');
+    s.decimal(to_underlying(e.type));
+    first = false;
+  }
+  s.put(',');
+  if (groups) ja3_list(s, groups->named_group_list);
+  s.put(',');
+  if (formats) {
+    bool first_format = true;
+    for (ec_point_format f : formats->ec_point_format_list) {
+      if (!first_format) s.put('-');
+      s.decimal(to_underlying(f));
+      first_format = false;
+    }
+  }
+  return {};
+}
+
+// The values of `values` (2-byte code points) in ascending order, with
+// repeats, GREASE and the values `skip` says to leave out dropped. Sorting
+// without allocating: a 64 Ki-bit presence map (8 KiB on the stack), and a
+// count for the rare value that repeats.
+template <class Range, class Skip, class Emit>
+constexpr void for_each_sorted(const Range& values, Skip&& skip, Emit&& emit) {
+  std::array<std::uint64_t, 1024> seen{};
+  std::array<std::uint64_t, 1024> repeated{};
+  for (auto v : values) {
+    const auto n = static_cast<std::uint16_t>(v);
+    if (is_grease(n) || skip(n)) continue;
+    std::uint64_t& word = seen[n >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (n & 63);
+    if ((word & bit) != 0) repeated[n >> 6] |= bit;
+    word |= bit;
+  }
+  for (std::size_t w = 0; w < seen.size(); ++w) {
+    if (seen[w] == 0) continue;
+    for (unsigned b = 0; b < 64; ++b) {
+      if ((seen[w] >> b & 1U) == 0) continue;
+      const auto n = static_cast<std::uint16_t>(w * 64 + b);
+      std::size_t count = 1;
+      if ((repeated[w] >> b & 1U) != 0) {
+        count = 0;
+        for (auto v : values)
+          if (static_cast<std::uint16_t>(v) == n) ++count;
+      }
+      for (std::size_t i = 0; i < count; ++i) emit(n);
+    }
+  }
+}
+
+// Iterates a client_hello's extension types as numbers.
+struct extension_types {
+  const extension_list* list;
+  struct iterator {
+    extension_list::iterator it;
+    constexpr std::uint16_t operator*() const noexcept { return to_underlying(it->type); }
+    constexpr iterator& operator++() noexcept {
+      ++it;
+      return *this;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.it == b.it; }
+  };
+  constexpr iterator begin() const noexcept { return {list->begin()}; }
+  constexpr iterator end() const noexcept { return {list->end()}; }
+};
+
+struct cipher_numbers {
+  const cipher_suite_list* list;
+  struct iterator {
+    cipher_suite_list::iterator it;
+    constexpr std::uint16_t operator*() const noexcept { return to_underlying(*it); }
+    constexpr iterator& operator++() noexcept {
+      ++it;
+      return *this;
+    }
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.it == b.it; }
+  };
+  constexpr iterator begin() const noexcept { return {list->begin()}; }
+  constexpr iterator end() const noexcept { return {list->end()}; }
+};
+
+// JA4's two-character version (FoxIO's table).
+constexpr std::string_view ja4_version(protocol_version v) noexcept {
+  switch (v) {
+    case protocol_version::tls13: return "13";
+    case protocol_version::tls12: return "12";
+    case protocol_version::tls11: return "11";
+    case protocol_version::tls10: return "10";
+    case protocol_version::ssl3: return "s3";
+    case protocol_version::ssl2: return "s2";
+    case protocol_version::dtls10: return "d1";
+    case protocol_version::dtls12: return "d2";
+    case protocol_version::dtls13: return "d3";
+    default: return "00";
+  }
+}
+
+constexpr bool is_alnum(std::uint8_t c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+constexpr void two_digits(text_sink& s, std::size_t n) noexcept {
+  if (n > 99) n = 99;
+  s.put(static_cast<char>('0' + n / 10));
+  s.put(static_cast<char>('0' + n % 10));
+}
+
+// The first 12 hex digits of a SHA-256 digest.
+constexpr void truncated_hash(text_sink& s, reference::sha256& h) {
+  const auto digest = h.finish();
+  s.hex_bytes(as_view(digest).first(6));
+}
+
+}  // namespace fingerprint_detail
+
+// The JA3 string, e.g. "771,4865-4866-4867,0-11-10-35-22-23-13-43-45-51,29-23-30,0".
+constexpr result<std::string_view> ja3(const client_hello& h, gsl::span<char> out) {
+  fingerprint_detail::text_sink s(out);
+  TLSWIRE_CHECK(fingerprint_detail::write_ja3(h, s));
+  return fingerprint_detail::finish(s);
+}
+
+// The JA3 hash: 32 lower-case hex digits of MD5(JA3 string). `out` needs 32 chars.
+constexpr result<std::string_view> ja3_hash(const client_hello& h, gsl::span<char> out) {
+  reference::md5 md5;
+  fingerprint_detail::text_sink hashing(&md5);
+  TLSWIRE_CHECK(fingerprint_detail::write_ja3(h, hashing));
+  const auto digest = md5.finish();
+  fingerprint_detail::text_sink s(out);
+  s.hex_bytes(as_view(digest));
+  return fingerprint_detail::finish(s);
+}
+
+// JA4's length: 10 + 1 + 12 + 1 + 12.
+inline constexpr std::size_t ja4_size = 36;
+
+// The JA4 fingerprint, e.g. "t13d1516h2_8daaf6152771_e5627efa2ab1". `out`
+// needs ja4_size chars. A malformed supported_versions, ALPN or
+// signature_algorithms is reported as its decode error.
+constexpr result<std::string_view> ja4(const client_hello& h, gsl::span<char> out) {
+  using namespace fingerprint_detail;
+  // JA4_a
+  protocol_version version = h.legacy_version;
+  if (h.extensions.contains(extension_type::supported_versions)) {
+    TLSWIRE_TRY(const version_list versions, offered_versions(h));
+    bool found = false;
+    for (protocol_version v : versions) {
+      if (is_grease(v)) continue;
+      if (!found || to_underlying(v) > to_underlying(version)) version = v;
+      found = true;
+    }
+    if (!found) version = static_cast<protocol_version>(0);
+  }
+  TLSWIRE_TRY(const auto alpn_ext, optional_extension<alpn>(h));
+  TLSWIRE_TRY(const auto sig_algs, optional_extension<signature_algorithms>(h));
+
+  text_sink s(out);
+  s.put('t');
+  s.put(ja4_version(version));
+  s.put(h.extensions.contains(extension_type::server_name) ? 'd' : 'i');
+  std::size_t suites = 0;
+  for (cipher_suite c : h.cipher_suites)
+    if (!is_grease(c)) ++suites;
+  std::size_t extensions = 0;
+  for (const extension& e : h.extensions)
+    if (!is_grease(e.type)) ++extensions;
+  two_digits(s, suites);
+  two_digits(s, extensions);
+  bytes_view first_alpn{};
+  if (alpn_ext && !alpn_ext->protocol_name_list.empty()) first_alpn = alpn_ext->protocol_name_list.begin()->bytes;
+  if (first_alpn.empty()) {
+    s.put("00");
+  } else if (is_alnum(first_alpn.front()) && is_alnum(first_alpn.back())) {
+    s.put(static_cast<char>(first_alpn.front()));
+    s.put(static_cast<char>(first_alpn.back()));
+  } else {
+    s.put(hex_digits[first_alpn.front() >> 4]);
+    s.put(hex_digits[first_alpn.back() & 0xf]);
+  }
+  s.put('_');
+
+  // JA4_b
+  if (suites == 0) {
+    s.put("000000000000");
+  } else {
+    reference::sha256 sha;
+    text_sink text(&sha);
+    bool first = true;
+    for_each_sorted(cipher_numbers{&h.cipher_suites}, [](std::uint16_t) { return false; },
+                    [&](std::uint16_t n) {
+                      if (!first) text.put(',');
+                      text.hex4(n);
+                      first = false;
+                    });
+    truncated_hash(s, sha);
+  }
+  s.put('_');
+
+  // JA4_c
+  if (extensions == 0) {
+    s.put("000000000000");
+  } else {
+    reference::sha256 sha;
+    text_sink text(&sha);
+    bool first = true;
+    for_each_sorted(
+        extension_types{&h.extensions},
+        [](std::uint16_t n) {
+          return n == to_underlying(extension_type::server_name) ||
+                 n == to_underlying(extension_type::application_layer_protocol_negotiation);
+        },
+        [&](std::uint16_t n) {
+          if (!first) text.put(',');
+          text.hex4(n);
+          first = false;
+        });
+    if (sig_algs && !sig_algs->supported_signature_algorithms.empty()) {
+      text.put('_');
+      bool first_alg = true;
+      for (signature_scheme a : sig_algs->supported_signature_algorithms) {
+        if (is_grease(a)) continue;
+        if (!first_alg) text.put(',');
+        text.hex4(to_underlying(a));
+        first_alg = false;
+      }
+    }
+    truncated_hash(s, sha);
+  }
+  return finish(s);
+}
+
+}  // namespace tlswire
