@@ -265,3 +265,13 @@ TEST_CASE("every described suite agrees with what its IANA name says", "[registr
   STATIC_REQUIRE(infos_agree_with_names());
   STATIC_REQUIRE(every_suite_described());
 }
+
+TEST_CASE("the meaning of a suite prints with the fragments of IANA names", "[registry][cipher_suite]") {
+  constexpr auto c = info(cipher_suite::tls_ecdhe_rsa_with_aes_128_cbc_sha);
+  STATIC_REQUIRE(to_string(c.key_exchange) == "ECDHE");
+  STATIC_REQUIRE(to_string(c.authentication) == "RSA");
+  STATIC_REQUIRE(to_string(c.cipher) == "AES_128_CBC");
+  STATIC_REQUIRE(to_string(c.mac) == "HMAC-SHA1");
+  STATIC_REQUIRE(to_string(bulk::des_ede3_cbc) == "3DES_EDE_CBC");
+  STATIC_REQUIRE(to_string(static_cast<bulk>(200)).empty());
+}

@@ -513,6 +513,75 @@ enum class mac_algorithm : std::uint8_t {
 // RFC 5246 §6.2.3: how a record is protected, which decides its layout.
 enum class cipher_type : std::uint8_t { stream, block, aead };
 
+// Names for printing, spelled as the fragments of IANA suite names. Not IANA
+// registries themselves; same one-table pattern.
+inline constexpr auto key_exchange_algorithm_names = std::to_array<named<key_exchange_algorithm>>({
+    {key_exchange_algorithm::null, "NULL"},
+    {key_exchange_algorithm::rsa, "RSA"},
+    {key_exchange_algorithm::dh, "DH"},
+    {key_exchange_algorithm::dhe, "DHE"},
+    {key_exchange_algorithm::ecdh, "ECDH"},
+    {key_exchange_algorithm::ecdhe, "ECDHE"},
+    {key_exchange_algorithm::psk, "PSK"},
+    {key_exchange_algorithm::dhe_psk, "DHE_PSK"},
+    {key_exchange_algorithm::rsa_psk, "RSA_PSK"},
+    {key_exchange_algorithm::ecdhe_psk, "ECDHE_PSK"},
+    {key_exchange_algorithm::tls13_any, "any (TLS 1.3)"},
+});
+static_assert(is_valid_name_table(key_exchange_algorithm_names));
+
+inline constexpr auto authentication_algorithm_names = std::to_array<named<authentication_algorithm>>({
+    {authentication_algorithm::null, "NULL"},
+    {authentication_algorithm::anon, "anon"},
+    {authentication_algorithm::rsa, "RSA"},
+    {authentication_algorithm::dss, "DSS"},
+    {authentication_algorithm::ecdsa, "ECDSA"},
+    {authentication_algorithm::psk, "PSK"},
+    {authentication_algorithm::tls13_any, "any (TLS 1.3)"},
+});
+static_assert(is_valid_name_table(authentication_algorithm_names));
+
+inline constexpr auto bulk_cipher_algorithm_names = std::to_array<named<bulk_cipher_algorithm>>({
+    {bulk_cipher_algorithm::null, "NULL"},
+    {bulk_cipher_algorithm::rc4_128, "RC4_128"},
+    {bulk_cipher_algorithm::des_cbc, "DES_CBC"},
+    {bulk_cipher_algorithm::des_ede3_cbc, "3DES_EDE_CBC"},
+    {bulk_cipher_algorithm::idea_cbc, "IDEA_CBC"},
+    {bulk_cipher_algorithm::aes_128_cbc, "AES_128_CBC"},
+    {bulk_cipher_algorithm::aes_256_cbc, "AES_256_CBC"},
+    {bulk_cipher_algorithm::aes_128_gcm, "AES_128_GCM"},
+    {bulk_cipher_algorithm::aes_256_gcm, "AES_256_GCM"},
+    {bulk_cipher_algorithm::aes_128_ccm, "AES_128_CCM"},
+    {bulk_cipher_algorithm::aes_256_ccm, "AES_256_CCM"},
+    {bulk_cipher_algorithm::aes_128_ccm_8, "AES_128_CCM_8"},
+    {bulk_cipher_algorithm::aes_256_ccm_8, "AES_256_CCM_8"},
+    {bulk_cipher_algorithm::chacha20_poly1305, "CHACHA20_POLY1305"},
+});
+static_assert(is_valid_name_table(bulk_cipher_algorithm_names));
+
+inline constexpr auto mac_algorithm_names = std::to_array<named<mac_algorithm>>({
+    {mac_algorithm::null, "NULL"},
+    {mac_algorithm::aead, "AEAD"},
+    {mac_algorithm::hmac_md5, "HMAC-MD5"},
+    {mac_algorithm::hmac_sha1, "HMAC-SHA1"},
+    {mac_algorithm::hmac_sha256, "HMAC-SHA256"},
+    {mac_algorithm::hmac_sha384, "HMAC-SHA384"},
+});
+static_assert(is_valid_name_table(mac_algorithm_names));
+
+constexpr std::string_view to_string(key_exchange_algorithm value) noexcept {
+  return lookup_name(key_exchange_algorithm_names, value);
+}
+constexpr std::string_view to_string(authentication_algorithm value) noexcept {
+  return lookup_name(authentication_algorithm_names, value);
+}
+constexpr std::string_view to_string(bulk_cipher_algorithm value) noexcept {
+  return lookup_name(bulk_cipher_algorithm_names, value);
+}
+constexpr std::string_view to_string(mac_algorithm value) noexcept {
+  return lookup_name(mac_algorithm_names, value);
+}
+
 // Everything the record layer and key schedule need about a suite. Lengths are
 // in bytes. For TLS 1.2 they are RFC 5246 §6.3's SecurityParameters (App. C);
 // for TLS 1.3, fixed_iv_length is RFC 8446 §5.3's iv_length and record_iv is 0.

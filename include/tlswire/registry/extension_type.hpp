@@ -74,14 +74,14 @@ enum class extension_type : std::uint16_t {
   rrc = 61,  // draft-ietf-tls-dtls-rrc
   tls_flags = 62,  // draft-ietf-tls-tlsflags
   // Not in the IANA registry, but sent by deployed stacks and seen in captures:
-  next_protocol_negotiation = 13172,  // NOT IANA: draft-agl-tls-nextprotoneg (NPN)
-  application_settings_old = 17513,  // NOT IANA: ALPS draft codepoint, Chrome before 2024
-  application_settings = 17613,  // NOT IANA: draft-vvv-tls-alps, Chrome since 2024
-  channel_id = 30032,  // NOT IANA: draft-balfanz-tls-channelid
+  next_protocol_negotiation = 0x3374,  // NOT IANA: draft-agl-tls-nextprotoneg (NPN)
+  application_settings_old = 0x4469,  // NOT IANA: ALPS (draft-vvv-tls-alps), first code point
+  application_settings = 0x44cd,  // NOT IANA: ALPS, the code point Chrome moved to
+  channel_id = 0x7550,  // NOT IANA: draft-balfanz-tls-channelid
   // Registered again from here on
-  ech_outer_extensions = 64768,  // draft-ietf-tls-esni §5.1
-  encrypted_client_hello = 65037,  // draft-ietf-tls-esni §5
-  renegotiation_info = 65281,  // RFC 5746
+  ech_outer_extensions = 0xfd00,  // draft-ietf-tls-esni §5.1
+  encrypted_client_hello = 0xfe0d,  // draft-ietf-tls-esni §5
+  renegotiation_info = 0xff01,  // RFC 5746
 };
 
 // IANA names, sorted by value: the one source for to_string and is_known.
