@@ -275,3 +275,19 @@ TEST_CASE("the meaning of a suite prints with the fragments of IANA names", "[re
   STATIC_REQUIRE(to_string(bulk::des_ede3_cbc) == "3DES_EDE_CBC");
   STATIC_REQUIRE(to_string(static_cast<bulk>(200)).empty());
 }
+
+TEST_CASE("TLS 1.0 CBC takes its IVs from the key block, TLS 1.1+ does not", "[registry][cipher_suite]") {
+  constexpr auto cbc = info(cipher_suite::tls_ecdhe_rsa_with_aes_128_cbc_sha);
+  STATIC_REQUIRE(cbc.key_block_iv_length(protocol_version::tls10) == 16);
+  STATIC_REQUIRE(cbc.key_block_iv_length(protocol_version::tls11) == 0);
+  STATIC_REQUIRE(cbc.key_block_length(protocol_version::tls10) == 104);  // 2 * (20 + 16 + 16)
+  STATIC_REQUIRE(cbc.key_block_length(protocol_version::tls12) == 72);
+  constexpr auto gcm = info(cipher_suite::tls_ecdhe_rsa_with_aes_128_gcm_sha256);
+  STATIC_REQUIRE(gcm.key_block_iv_length(protocol_version::tls10) == 4);  // AEAD salt regardless
+}
+
+TEST_CASE("Finished verify_data is 12 bytes in TLS 1.2 and the hash length in 1.3", "[registry][cipher_suite]") {
+  STATIC_REQUIRE(info(cipher_suite::tls_ecdhe_ecdsa_with_aes_256_gcm_sha384).verify_data_length() == 12);
+  STATIC_REQUIRE(info(cipher_suite::tls_aes_128_gcm_sha256).verify_data_length() == 32);
+  STATIC_REQUIRE(info(cipher_suite::tls_aes_256_gcm_sha384).verify_data_length() == 48);
+}

@@ -67,7 +67,7 @@ enum class alert_description : std::uint8_t {
   bad_certificate_hash_value = 114,  // reserved (RFC 6066)
   unknown_psk_identity = 115,  // RFC 4279 §2
   certificate_required = 116,
-  general_error = 117,  // IANA registry (RFC 8446bis)
+  general_error = 117,  // RFC 9846 (TLS 1.3 revised) §6
   no_application_protocol = 120,  // RFC 7301 §3.2
   ech_required = 121,  // draft-ietf-tls-esni (ECH)
 };

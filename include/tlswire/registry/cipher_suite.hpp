@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "tlswire/registry/name_table.hpp"
+#include "tlswire/registry/protocol_version.hpp"
 #include "tlswire/registry/signature_scheme.hpp"
 
 namespace tlswire {
@@ -601,9 +602,25 @@ struct cipher_suite_info {
   std::uint8_t mac_length;        // 1.2 HMAC output = mac_key_length; 0 for AEAD and 1.3
   bool tls13;                     // a TLS 1.3 suite (usable only in 1.3)
 
-  // RFC 5246 §6.3: bytes of key_block the 1.2 PRF must produce (both sides).
-  constexpr std::size_t key_block_length() const noexcept {
-    return 2U * (std::size_t{mac_length} + key_length + fixed_iv_length);
+  // IV bytes per side taken from the key block. RFC 2246 §6.3: SSL 3.0 and
+  // TLS 1.0 CBC take their IVs from the key block; TLS 1.1+ send one in each
+  // record instead (RFC 4346 §6.2.3.2), so only AEAD salts remain.
+  constexpr std::uint8_t key_block_iv_length(protocol_version version) const noexcept {
+    const bool implicit_cbc_iv = type == cipher_type::block && (version == protocol_version::ssl3 ||
+                                                                version == protocol_version::tls10);
+    return implicit_cbc_iv ? block_length : fixed_iv_length;
+  }
+
+  // RFC 5246 §6.3: bytes of key_block the PRF must produce (both directions:
+  // client MAC key, server MAC key, client key, server key, client IV, server IV).
+  constexpr std::size_t key_block_length(protocol_version version = protocol_version::tls12) const noexcept {
+    return 2U * (std::size_t{mac_length} + key_length + key_block_iv_length(version));
+  }
+
+  // Finished.verify_data: 12 bytes in TLS 1.2 (RFC 5246 §7.4.9; no suite here
+  // asks for another length), the hash length in TLS 1.3 (RFC 8446 §4.4.4).
+  constexpr std::size_t verify_data_length() const noexcept {
+    return tls13 ? hash_length(prf_hash) : 12U;
   }
 };
 
