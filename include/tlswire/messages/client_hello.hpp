@@ -27,6 +27,7 @@
 #include <optional>
 
 #include "tlswire/extensions/extension.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/compression_method.hpp"
 #include "tlswire/registry/extension_type.hpp"
@@ -64,6 +65,7 @@ struct basic_client_hello {
   Extensions extensions{};
   // The body as received (empty for a built hello): the transcript input.
   bytes_view raw{};
+  std::size_t offset = 0;  // where raw starts in the caller's input
 
   // Reads the body. Requires a container that can parse (extension_list).
   static constexpr basic_client_hello parse(reader& r)
@@ -71,6 +73,7 @@ struct basic_client_hello {
   {
     basic_client_hello h;
     const bytes_view start = r.rest();
+    const std::size_t start_offset = r.offset();
     h.legacy_version = r.code<protocol_version>();
     h.random = r.bytes(random_size);
     h.session_id = legacy_session_id::parse(r);
@@ -80,6 +83,7 @@ struct basic_client_hello {
     if (h.has_extensions) h.extensions = Extensions::parse(r);
     if (!r.ok()) return {};
     h.raw = start.first(start.size() - r.remaining());
+    h.offset = start_offset;
     return h;
   }
 
@@ -124,14 +128,17 @@ constexpr result<client_hello> parse_client_hello(const handshake_message& m) {
 // alone (the 1.2-and-earlier negotiation). A malformed supported_versions
 // is reported as its decode error.
 constexpr result<version_list> offered_versions(const client_hello& h) {
-  if (auto ext = h.extensions.find(extension_type::supported_versions)) {
-    reader r(ext->data);
-    version_list versions = version_list::parse(r);
-    r.expect_end();
-    if (!r) return r.error();
-    return versions;
+  if (h.extensions.contains(extension_type::supported_versions)) {
+    TLSWIRE_TRY(const auto ext, h.extensions.get<supported_versions_client_hello>());
+    return ext.versions;
   }
   return version_list(gsl::span<const protocol_version>(&h.legacy_version, 1));
+}
+
+// True when the hello offers TLS 1.3 (in supported_versions: RFC 8446 §4.2.1).
+constexpr bool offers_tls13(const client_hello& h) {
+  auto versions = offered_versions(h);
+  return versions.ok() && versions->contains(protocol_version::tls13);
 }
 
 // The highest version offered that is not GREASE and not a draft.

@@ -20,6 +20,7 @@
 #include <cstdint>
 
 #include "tlswire/extensions/extension.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/client_hello.hpp"  // random_size, legacy_session_id
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
@@ -80,12 +81,14 @@ struct basic_server_hello {
   bool has_extensions = true;
   Extensions extensions{};
   bytes_view raw{};  // the body as received (empty for a built one)
+  std::size_t offset = 0;  // where raw starts in the caller's input
 
   static constexpr basic_server_hello parse(reader& r)
     requires requires(reader& rr) { Extensions::parse(rr); }
   {
     basic_server_hello h;
     const bytes_view start = r.rest();
+    const std::size_t start_offset = r.offset();
     h.legacy_version = r.code<protocol_version>();
     h.random = r.bytes(random_size);
     h.session_id_echo = legacy_session_id::parse(r);
@@ -95,6 +98,7 @@ struct basic_server_hello {
     if (h.has_extensions) h.extensions = Extensions::parse(r);
     if (!r.ok()) return {};
     h.raw = start.first(start.size() - r.remaining());
+    h.offset = start_offset;
     return h;
   }
 
@@ -137,12 +141,9 @@ constexpr result<server_hello> parse_server_hello(const handshake_message& m) {
 // RFC 8446 §4.2.1: the version the server chose — supported_versions'
 // selected_version when present, else legacy_version (TLS 1.2 and below).
 constexpr result<protocol_version> negotiated_version(const server_hello& h) {
-  if (auto ext = h.extensions.find(extension_type::supported_versions)) {
-    reader r(ext->data);
-    const auto v = r.code<protocol_version>();
-    r.expect_end();
-    if (!r) return r.error();
-    return v;
+  if (h.extensions.contains(extension_type::supported_versions)) {
+    TLSWIRE_TRY(const auto ext, h.extensions.get<supported_versions_server_hello>());
+    return ext.selected_version;
   }
   return h.legacy_version;
 }

@@ -1,0 +1,194 @@
+#pragma once
+// The semantic rules for ClientHello and ServerHello, kept apart from the
+// syntax parse (client_hello.hpp, server_hello.hpp). A parse accepts every
+// well-formed hello so dissectors and fingerprinting tools can look at
+// non-conforming ones; an engine runs the parse and then these checks.
+//
+// Each failure carries the alert RFC 8446 names for it and the offset of
+// the offending field in the caller's input (when the hello was parsed).
+#include <cstddef>
+
+#include "tlswire/extensions/allowed.hpp"
+#include "tlswire/extensions/key_share.hpp"
+#include "tlswire/extensions/pre_shared_key.hpp"
+#include "tlswire/extensions/supported_groups.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
+#include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/server_hello.hpp"
+#include "tlswire/wire/result.hpp"
+
+namespace tlswire {
+
+namespace validate_detail {
+
+// Offset of a parsed field: how far `field` lies into the hello's body.
+// (A built hello has no input: its offsets are 0-based guesses.)
+constexpr std::size_t offset_in(bytes_view raw, const std::uint8_t* field, std::size_t base) noexcept {
+  if (raw.empty() || field == nullptr) return base;
+  return base + static_cast<std::size_t>(field - raw.data());
+}
+
+// The offset of the first extension of `type` (its type field), or 0.
+constexpr std::size_t extension_offset(const extension_list& list, extension_type type) noexcept {
+  auto it = list.find_iterator(type);
+  return it == list.end() ? 0 : it.offset();
+}
+
+constexpr error illegal(std::size_t at) noexcept {
+  return make_error(errc::bad_value, alert_description::illegal_parameter, at);
+}
+
+// An extension's own validate() reports offset 0; move it to the extension.
+constexpr status at_extension(status s, const extension_list& list, extension_type type) noexcept {
+  if (s.ok()) return s;
+  error e = s.error();
+  if (e.offset == 0) e.offset = static_cast<std::uint32_t>(extension_offset(list, type));
+  return e;
+}
+
+}  // namespace validate_detail
+
+// RFC 8446 §4.1.2, §4.2, §9.2 — a ClientHello that offers TLS 1.3
+// (supported_versions lists 0x0304):
+//   - legacy_version is 0x0303                                  illegal_parameter
+//   - legacy_compression_methods is exactly {null}              illegal_parameter
+//   - no duplicate extension; pre_shared_key last; nothing the §4.2 table
+//     keeps out of a ClientHello                                illegal_parameter
+//   - key_share entries name distinct groups, each one listed in
+//     supported_groups                                          illegal_parameter
+//   - supported_groups and key_share come together; without
+//     pre_shared_key, signature_algorithms is present (§9.2);
+//     pre_shared_key comes with psk_key_exchange_modes (§4.2.9) missing_extension
+//   - as many PSK binders as identities (§4.2.11)               illegal_parameter
+// A hello offering only TLS 1.2 or earlier (RFC 5246 §7.4.1.2, §7.4.1.4):
+//   - compression_methods includes null; no duplicate extension illegal_parameter
+// Typed extensions that do not decode are reported with decode_error.
+constexpr status validate(const client_hello& h) {
+  using namespace validate_detail;
+  const extension_list& ext = h.extensions;
+
+  if (!offers_tls13(h)) {
+    // A malformed supported_versions is a decode error, not "no 1.3".
+    if (ext.contains(extension_type::supported_versions)) TLSWIRE_CHECK(offered_versions(h));
+    if (!h.compression_methods.contains(compression_method::null))
+      return illegal(offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1);
+    return check_no_duplicate_extensions(ext);
+  }
+
+  if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
+  if (h.compression_methods.size() != 1 || h.compression_methods[0] != compression_method::null)
+    return illegal(offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1);
+  TLSWIRE_CHECK(validate_extensions(ext, message_context::client_hello));
+
+  const bool has_groups = ext.contains(extension_type::supported_groups);
+  const bool has_shares = ext.contains(extension_type::key_share);
+  const bool has_psk = ext.contains(extension_type::pre_shared_key);
+  // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
+  // also contain a "key_share" extension, and vice versa."
+  if (has_groups != has_shares)
+    return make_error(errc::missing_extension,
+                      extension_offset(ext, has_groups ? extension_type::supported_groups : extension_type::key_share));
+  // §9.2: without a PSK, certificate authentication needs signature_algorithms.
+  if (!has_psk && !ext.contains(extension_type::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
+  if (has_psk) {
+    // §4.2.9: "If clients offer "pre_shared_key" without a
+    // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
+    if (!ext.contains(extension_type::psk_key_exchange_modes))
+      return make_error(errc::missing_extension, extension_offset(ext, extension_type::pre_shared_key));
+    TLSWIRE_TRY(const auto psk, ext.get<pre_shared_key_client_hello>());
+    TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
+  }
+  if (has_shares) {
+    TLSWIRE_TRY(const auto shares, ext.get<key_share_client_hello>());
+    TLSWIRE_TRY(const auto groups, ext.get<supported_groups>());
+    TLSWIRE_CHECK(at_extension(shares.validate(), ext, extension_type::key_share));
+    // §4.2.8: "Each KeyShareEntry value MUST correspond to a group offered
+    // in the "supported_groups" extension".
+    for (const key_share_entry& e : shares.client_shares)
+      if (!groups.named_group_list.contains(e.group)) return illegal(extension_offset(ext, extension_type::key_share));
+  }
+  return {};
+}
+
+// RFC 8446 §4.1.3, §4.1.4, §4.2 — a ServerHello or HelloRetryRequest on its own:
+//   TLS 1.3 (supported_versions present, or an HRR):
+//   - supported_versions selects exactly 0x0304                 illegal_parameter
+//   - legacy_version 0x0303, legacy_compression_method 0        illegal_parameter
+//   - no duplicate extension, nothing the §4.2 table keeps out  illegal_parameter
+//   - an HRR asks for a change: carries key_share or cookie     illegal_parameter
+//   TLS 1.2 and earlier: no duplicate extension                 illegal_parameter
+constexpr status validate(const server_hello& h) {
+  using namespace validate_detail;
+  const extension_list& ext = h.extensions;
+  const bool hrr = h.is_hello_retry_request();
+  if (!ext.contains(extension_type::supported_versions)) {
+    if (hrr) return make_error(errc::missing_extension, h.offset);
+    return check_no_duplicate_extensions(ext);
+  }
+  TLSWIRE_TRY(const auto selected, ext.get<supported_versions_server_hello>());
+  if (selected.selected_version != protocol_version::tls13)
+    return illegal(extension_offset(ext, extension_type::supported_versions));
+  if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
+  if (h.legacy_compression_method != compression_method::null)
+    return illegal(offset_in(h.raw, h.session_id_echo.bytes.data(), h.offset) + h.session_id_echo.size() + 2);
+  TLSWIRE_CHECK(validate_extensions(ext, hrr ? message_context::hello_retry_request : message_context::server_hello));
+  if (hrr && !ext.contains(extension_type::key_share) && !ext.contains(extension_type::cookie)) return illegal(h.offset);
+  return {};
+}
+
+// The ServerHello against the ClientHello it answers — what a client checks:
+//   - everything validate(server_hello) checks
+//   - the cipher suite and compression method were offered    illegal_parameter
+//   - 1.3: the version was offered, legacy_session_id_echo equals the
+//     client's legacy_session_id, extensions answer ones the client sent
+//     (unsupported_extension), key_share names a group the client sent a
+//     share for (an HRR's: a group it listed but sent no share for),
+//     pre_shared_key selects an offered identity                illegal_parameter
+//   - ≤1.2 from a client that offered 1.3: no downgrade sentinel in the
+//     random (RFC 8446 §4.1.3)                                  illegal_parameter
+constexpr status validate(const server_hello& sh, const client_hello& ch) {
+  using namespace validate_detail;
+  TLSWIRE_CHECK(validate(sh));
+  const extension_list& ext = sh.extensions;
+  const std::size_t suite_at = offset_in(sh.raw, sh.session_id_echo.bytes.data(), sh.offset) + sh.session_id_echo.size();
+  if (!ch.cipher_suites.contains(sh.suite)) return illegal(suite_at);
+  if (!ch.compression_methods.contains(sh.legacy_compression_method)) return illegal(suite_at + 2);
+  TLSWIRE_TRY(const protocol_version version, negotiated_version(sh));
+  TLSWIRE_TRY(const version_list offered, offered_versions(ch));
+  const bool hrr = sh.is_hello_retry_request();
+
+  if (version != protocol_version::tls13 && !hrr) {
+    if (offered.contains(protocol_version::tls13) && sh.downgrade() != downgrade_sentinel::none) return illegal(sh.offset + 2);
+    return check_extensions_requested(ext, message_context::tls12_server_hello, ch.extensions);
+  }
+  if (!offered.contains(protocol_version::tls13)) return illegal(extension_offset(ext, extension_type::supported_versions));
+  // §4.1.3: "A client which receives a legacy_session_id_echo field that
+  // does not match what it sent in the ClientHello MUST abort".
+  if (!(sh.session_id_echo == ch.session_id)) return illegal(offset_in(sh.raw, sh.session_id_echo.bytes.data(), sh.offset) - 1);
+  TLSWIRE_CHECK(check_extensions_requested(ext, hrr ? message_context::hello_retry_request : message_context::server_hello,
+                                           ch.extensions));
+  if (ext.contains(extension_type::key_share)) {
+    const std::size_t at = extension_offset(ext, extension_type::key_share);
+    TLSWIRE_TRY(const auto client_shares, ch.extensions.get<key_share_client_hello>());
+    if (hrr) {
+      // §4.2.8: the selected group must be in supported_groups and must not
+      // already have a share in the ClientHello.
+      TLSWIRE_TRY(const auto selected, ext.get<key_share_hello_retry_request>());
+      TLSWIRE_TRY(const auto groups, ch.extensions.get<supported_groups>());
+      if (!groups.named_group_list.contains(selected.selected_group) ||
+          client_shares.find(selected.selected_group).has_value())
+        return illegal(at);
+    } else {
+      TLSWIRE_TRY(const auto share, ext.get<key_share_server_hello>());
+      if (!client_shares.find(share.server_share.group).has_value()) return illegal(at);
+    }
+  }
+  if (!hrr && ext.contains(extension_type::pre_shared_key)) {
+    TLSWIRE_TRY(const auto chosen, ext.get<pre_shared_key_server_hello>());
+    TLSWIRE_TRY(const auto offered_psks, ch.extensions.get<pre_shared_key_client_hello>());
+    TLSWIRE_CHECK(at_extension(chosen.validate(offered_psks), ext, extension_type::pre_shared_key));
+  }
+  return {};
+}
+
+}  // namespace tlswire

@@ -1,0 +1,273 @@
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "messages/hello_builder.hpp"
+#include "messages/rfc8448_vectors.hpp"
+#include "tlswire/messages/validate_hello.hpp"
+
+using namespace tlswire;
+using test::client_hello_parts;
+using test::server_hello_parts;
+namespace v = tlswire::test::rfc8448;
+
+namespace {
+
+bytes_view view(const std::vector<std::uint8_t>& b) { return {b.data(), b.size()}; }
+
+// Parse, then validate; the first failure.
+error client_hello_error(const client_hello_parts& parts) {
+  const auto body = parts.body();
+  auto h = parse_client_hello(view(body));
+  if (!h) return h.error();
+  auto s = validate(*h);
+  return s ? error{} : s.error();
+}
+
+error server_hello_error(const server_hello_parts& parts, const client_hello_parts& client = {}) {
+  const auto body = parts.body();
+  auto sh = parse_server_hello(view(body));
+  if (!sh) return sh.error();
+  const auto client_body = client.body();
+  auto ch = parse_client_hello(view(client_body));
+  REQUIRE(ch.ok());
+  REQUIRE(validate(*ch).ok());
+  auto s = validate(*sh, *ch);
+  return s ? error{} : s.error();
+}
+
+template <std::size_t N>
+constexpr bool rfc8448_client_hello_validates(const std::array<std::uint8_t, N>& message) {
+  auto m = read_handshake(as_view(message));
+  if (!m) return false;
+  auto h = parse_client_hello(*m);
+  return h.ok() && validate(*h).ok();
+}
+
+template <std::size_t N, std::size_t M>
+constexpr bool rfc8448_server_hello_validates(const std::array<std::uint8_t, N>& server,
+                                              const std::array<std::uint8_t, M>& client) {
+  auto sm = read_handshake(as_view(server));
+  auto cm = read_handshake(as_view(client));
+  if (!sm || !cm) return false;
+  auto sh = parse_server_hello(*sm);
+  auto ch = parse_client_hello(*cm);
+  return sh.ok() && ch.ok() && validate(*sh).ok() && validate(*sh, *ch).ok();
+}
+
+}  // namespace
+
+TEST_CASE("RFC 8448's hellos pass the TLS 1.3 validation at compile time", "[messages][validate]") {
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::simple_client_hello));
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::resumed_client_hello));
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::hrr_client_hello));
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::hrr_client_hello_2));
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::compat_client_hello));
+  STATIC_REQUIRE(rfc8448_client_hello_validates(v::client_auth_client_hello));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::simple_server_hello, v::simple_client_hello));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::resumed_server_hello, v::resumed_client_hello));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::hrr_hello_retry_request, v::hrr_client_hello));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::hrr_server_hello, v::hrr_client_hello_2));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::compat_server_hello, v::compat_client_hello));
+  STATIC_REQUIRE(rfc8448_server_hello_validates(v::client_auth_server_hello, v::client_auth_client_hello));
+}
+
+TEST_CASE("accepts the well-formed builder hellos", "[messages][validate]") {
+  CHECK(client_hello_error({}) == error{});
+  CHECK(server_hello_error({}) == error{});
+}
+
+TEST_CASE("refuses hostile ClientHellos with the alert the RFC names", "[messages][validate][client_hello]") {
+  struct hostile {
+    const char* name;
+    client_hello_parts parts;
+    errc code;
+    alert_description alert;
+  };
+  const auto with = [](auto change) {
+    client_hello_parts p;
+    change(p);
+    return p;
+  };
+  using ad = alert_description;
+  const std::vector<hostile> cases{
+      {"session id of 33 bytes", with([](auto& p) { p.session_id = std::string(66, '0'); }), errc::length_out_of_range,
+       ad::decode_error},
+      {"empty cipher suite list", with([](auto& p) { p.suites = ""; }), errc::length_out_of_range, ad::decode_error},
+      {"odd cipher suite length", with([](auto& p) { p.suites = "130113"; }), errc::length_out_of_range,
+       ad::decode_error},
+      {"zero compression methods", with([](auto& p) { p.compression = ""; }), errc::length_out_of_range,
+       ad::decode_error},
+      {"trailing bytes after the extensions", with([](auto& p) { p.trailing = "00"; }), errc::trailing_bytes,
+       ad::decode_error},
+      {"extensions block of 1 byte", with([](auto& p) {
+         p.has_extensions = false;
+         p.trailing = "000100";
+       }),
+       errc::truncated, ad::decode_error},
+      {"extensions block of 3 bytes (a header cut short)", with([](auto& p) {
+         p.has_extensions = false;
+         p.trailing = "0003002b00";
+       }),
+       errc::truncated, ad::decode_error},
+      {"extension length past the block", with([](auto& p) {
+         p.has_extensions = false;
+         p.trailing = "0004002b0009";
+       }),
+       errc::truncated, ad::decode_error},
+      {"unknown compression method next to null in 1.3", with([](auto& p) { p.compression = "0001"; }),
+       errc::bad_value, ad::illegal_parameter},
+      {"only DEFLATE compression in 1.3", with([](auto& p) { p.compression = "01"; }), errc::bad_value,
+       ad::illegal_parameter},
+      {"legacy_version 0x0301 with supported_versions 1.3", with([](auto& p) { p.version = "0301"; }),
+       errc::bad_value, ad::illegal_parameter},
+      {"duplicate extension", with([](auto& p) { p.extensions.push_back({0x000d, "000404030804"}); }),
+       errc::duplicate_extension, ad::illegal_parameter},
+      {"pre_shared_key not last", with([](auto& p) {
+         p.extensions.insert(p.extensions.begin(),
+                             {0x0029, "000b0005" "0102030405" "00000000" "0021" "20" + std::string(64, 'c')});
+         p.extensions.push_back({0x002d, "0101"});
+       }),
+       errc::extension_order, ad::illegal_parameter},
+      {"extension the §4.2 table keeps out of ClientHello (oid_filters)",
+       with([](auto& p) { p.extensions.push_back({0x0030, "0000"}); }), errc::extension_not_allowed,
+       ad::illegal_parameter},
+      {"key_share group not in supported_groups", with([](auto& p) {
+         p.extensions[3] = {0x0033, "00450017004104" + std::string(128, 'a')};
+         p.extensions[1] = {0x000a, "0002001d"};
+       }),
+       errc::bad_value, ad::illegal_parameter},
+      {"two key shares for one group", with([](auto& p) {
+         p.extensions[3] = {0x0033, "0048001d0020" + std::string(64, 'a') + "001d0020" + std::string(64, 'b')};
+       }),
+       errc::bad_value, ad::illegal_parameter},
+      {"key_share without supported_groups", with([](auto& p) { p.extensions.erase(p.extensions.begin() + 1); }),
+       errc::missing_extension, ad::missing_extension},
+      {"no signature_algorithms and no PSK", with([](auto& p) { p.extensions.erase(p.extensions.begin() + 2); }),
+       errc::missing_extension, ad::missing_extension},
+      {"pre_shared_key without psk_key_exchange_modes", with([](auto& p) {
+         p.extensions.push_back({0x0029, "000b0005" "0102030405" "00000000" "0021" "20" + std::string(64, 'c')});
+       }),
+       errc::missing_extension, ad::missing_extension},
+      {"two PSK identities, one binder", with([](auto& p) {
+         p.extensions.push_back({0x002d, "0101"});
+         p.extensions.push_back({0x0029, "0016" "0005" "0102030405" "00000000" "0005" "0102030405" "00000000"
+                                         "0021" "20" + std::string(64, 'c')});
+       }),
+       errc::bad_value, ad::illegal_parameter},
+      {"TLS 1.2 hello without null compression", with([](auto& p) {
+         p.compression = "01";
+         p.extensions.erase(p.extensions.begin());
+       }),
+       errc::bad_value, ad::illegal_parameter},
+      {"malformed supported_versions (odd length)", with([](auto& p) { p.extensions[0] = {0x002b, "03030403"}; }),
+       errc::length_out_of_range, ad::decode_error},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const error e = client_hello_error(c.parts);
+    CHECK(e.code == c.code);
+    CHECK(e.alert == c.alert);
+  }
+}
+
+TEST_CASE("parse alone accepts what only validation refuses", "[messages][validate][client_hello]") {
+  client_hello_parts p;
+  p.compression = "0001";
+  p.extensions.push_back({0x000d, "000404030804"});
+  const auto body = p.body();
+  auto h = parse_client_hello(view(body));
+  REQUIRE(h.ok());
+  CHECK(h->compression_methods.size() == 2);
+  CHECK_FALSE(validate(*h).ok());
+}
+
+TEST_CASE("accepts 1.2 ClientHellos with no extensions block and with an empty one", "[messages][validate][client_hello]") {
+  client_hello_parts absent;
+  absent.has_extensions = false;
+  absent.suites = "c02f009c";
+  client_hello_parts empty = absent;
+  empty.has_extensions = true;
+  empty.extensions.clear();
+  for (const auto& parts : {absent, empty}) {
+    const auto body = parts.body();
+    auto h = parse_client_hello(view(body));
+    REQUIRE(h.ok());
+    CHECK(h->has_extensions == parts.has_extensions);
+    CHECK(validate(*h).ok());
+    CHECK(*highest_offered_version(*h) == protocol_version::tls12);
+    std::vector<std::uint8_t> out(body.size() + 4);
+    auto n = encode(*h, mutable_bytes(out.data(), out.size()));
+    REQUIRE(n.ok());
+    out.resize(*n);
+    CHECK(out == body);
+  }
+}
+
+TEST_CASE("refuses hostile ServerHellos with the alert the RFC names", "[messages][validate][server_hello]") {
+  struct hostile {
+    const char* name;
+    server_hello_parts parts;
+    client_hello_parts client;
+    errc code;
+    alert_description alert;
+  };
+  const auto with = [](auto change) {
+    server_hello_parts p;
+    change(p);
+    return p;
+  };
+  const auto client_with = [](auto change) {
+    client_hello_parts p;
+    change(p);
+    return p;
+  };
+  using ad = alert_description;
+  const std::string hrr_random = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
+  const std::vector<hostile> cases{
+      {"legacy_version 0x0304 in a 1.3 ServerHello", with([](auto& p) { p.version = "0304"; }), {}, errc::bad_value,
+       ad::illegal_parameter},
+      {"compression method 1 in 1.3", with([](auto& p) { p.compression = "01"; }), {}, errc::bad_value,
+       ad::illegal_parameter},
+      {"supported_versions selecting 0x0303", with([](auto& p) { p.extensions[0] = {0x002b, "0303"}; }), {},
+       errc::bad_value, ad::illegal_parameter},
+      {"session id echo that differs from the client's", with([](auto& p) { p.session_id = "01"; }), {},
+       errc::bad_value, ad::illegal_parameter},
+      {"cipher suite the client did not offer", with([](auto& p) { p.suite = "1304"; }), {}, errc::bad_value,
+       ad::illegal_parameter},
+      {"extension the client did not send", with([](auto& p) { p.extensions.push_back({0x0029, "0000"}); }), {},
+       errc::extension_not_allowed, ad::unsupported_extension},
+      {"extension the §4.2 table keeps out of ServerHello", with([](auto& p) { p.extensions.push_back({0x0000, ""}); }),
+       client_with([](auto& c) { c.extensions.push_back({0x0000, "000c00000973657276657231"}); }),
+       errc::extension_not_allowed, ad::illegal_parameter},
+      {"duplicate extension", with([](auto& p) { p.extensions.push_back({0x002b, "0304"}); }), {},
+       errc::duplicate_extension, ad::illegal_parameter},
+      {"key_share for a group the client sent no share for",
+       with([](auto& p) { p.extensions[1] = {0x0033, "00170041" "04" + std::string(128, 'b')}; }), {}, errc::bad_value,
+       ad::illegal_parameter},
+      {"HelloRetryRequest that asks for no change", with([&](auto& p) {
+         p.random = hrr_random;
+         p.extensions.pop_back();
+       }),
+       {}, errc::bad_value, ad::illegal_parameter},
+      {"HelloRetryRequest for a group that already has a share", with([&](auto& p) {
+         p.random = hrr_random;
+         p.extensions[1] = {0x0033, "001d"};
+       }),
+       {}, errc::bad_value, ad::illegal_parameter},
+      {"TLS 1.2 ServerHello carrying the downgrade sentinel to a 1.3 client", with([](auto& p) {
+         p.version = "0303";
+         p.random = std::string(48, '2') + "444f574e47524401";
+         p.suite = "c02f";
+         p.extensions.clear();
+       }),
+       client_with([](auto& c) { c.suites = "1301c02f"; }), errc::bad_value, ad::illegal_parameter},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const error e = server_hello_error(c.parts, c.client);
+    CHECK(e.code == c.code);
+    CHECK(e.alert == c.alert);
+  }
+}
