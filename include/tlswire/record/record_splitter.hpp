@@ -57,24 +57,20 @@ class record_splitter {
   constexpr result<split_step> next(bytes_view buffered) noexcept {
     if (!ok()) return error_;
     split_step step;
-    if (buffered.size() < record_header_size) {
-      step.needed = record_header_size - buffered.size();
-      return step;
-    }
-    // Look at the header first: an oversized or forbidden-empty record is
-    // refused before its body arrives, whatever the buffer holds.
-    reader header(buffered.first(record_header_size), position_);
-    (void)record::parse(header, limits_);
-    if (!header.ok() && header.error().code != errc::truncated) return fail(header.error());
-    const std::size_t total =
-        record_header_size + (std::size_t{buffered.data()[3]} << 8 | std::size_t{buffered.data()[4]});
-    if (buffered.size() < total) {
-      step.needed = total - buffered.size();
-      return step;
-    }
-    reader r(buffered.first(total), position_);
+    // One parse does it all: record::parse judges the header (overflow,
+    // forbidden empty) before it looks for the body, so a bad header is
+    // refused as soon as its five bytes are here, and "truncated" can only
+    // mean the record is still incomplete.
+    reader r(buffered, position_);
     step.rec = record::parse(r, limits_);
-    if (!r.ok()) return fail(r.error());
+    if (!r.ok()) {
+      if (r.error().code != errc::truncated) return fail(r.error());
+      step.rec = {};
+      step.needed = buffered.size() < record_header_size ? record_header_size - buffered.size()
+                                                         : wire_length(buffered) - buffered.size();
+      return step;
+    }
+    const std::size_t total = step.rec.wire_size();
     step.wire = buffered.first(total);
     step.consumed = total;
     position_ += total;
@@ -82,6 +78,11 @@ class record_splitter {
   }
 
  private:
+  // Header plus the length its header announces.
+  static constexpr std::size_t wire_length(bytes_view header) noexcept {
+    return record_header_size + (std::size_t{header.data()[3]} << 8 | std::size_t{header.data()[4]});
+  }
+
   constexpr tlswire::error fail(tlswire::error e) noexcept {
     error_ = e;
     return e;
