@@ -21,8 +21,22 @@ foreach(header IN LISTS tlswire_all_headers)
   string(REGEX REPLACE "\\.hpp$" ".cpp" tu ${header})
   set(tu ${PROJECT_BINARY_DIR}/header_check/${tu})
   # file(CONFIGURE) rewrites only when the content changes: no needless rebuilds.
-  file(CONFIGURE OUTPUT ${tu} CONTENT "#include \"${header}\"\n#include \"${header}\"\n" @ONLY)
+  # The insecure null provider compiles only when the includer opts in.
+  set(opt_in "")
+  if(header STREQUAL "tlswire/providers/null_provider.hpp")
+    set(opt_in "#define TLSWIRE_I_KNOW_NULL_CRYPTO_IS_INSECURE_FOR_FUZZING_ONLY\n")
+  endif()
+  file(CONFIGURE OUTPUT ${tu} CONTENT "${opt_in}#include \"${header}\"\n#include \"${header}\"\n" @ONLY)
   list(APPEND tlswire_header_tus ${tu})
+endforeach()
+
+# A header that was renamed or removed leaves its old TU behind: delete it so
+# tools that walk header_check/ (clang-tidy in .ci/test.sh) see only live ones.
+file(GLOB_RECURSE tlswire_stale_tus ${PROJECT_BINARY_DIR}/header_check/*.cpp)
+foreach(tu IN LISTS tlswire_stale_tus)
+  if(NOT tu IN_LIST tlswire_header_tus)
+    file(REMOVE ${tu})
+  endif()
 endforeach()
 
 foreach(variant IN ITEMS header_check header_check_noexcept)
