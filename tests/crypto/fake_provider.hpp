@@ -50,6 +50,7 @@ struct fake_provider {
   status derive_shared_secret(const key_share_private_key&, bytes_view, mutable_bytes) {
     return {};
   }
+  status import_key_share(named_group, bytes_view, key_share_private_key&) { return {}; }
   status load_private_key(bytes_view, private_key&) { return {}; }
   result<std::size_t> sign(const private_key&, signature_scheme, bytes_view, mutable_bytes) {
     return std::size_t{0};

@@ -155,6 +155,10 @@ concept aead_provider =
 //       shared is shared_secret_size(group) bytes; a malformed or invalid peer
 //       value, or an all-zero X25519 result (RFC 8446 §7.4.2), is an error
 //       with alert illegal_parameter
+//   p.import_key_share(group, private_value, priv) -> status
+//       a known private value instead of a fresh one: X25519's 32-byte scalar
+//       (RFC 7748 §5), or the big-endian scalar of a NIST curve. For
+//       known-answer tests and recorded traces (RFC 8448), never for live keys.
 template <class P>
 concept key_exchange_provider =
     requires { typename P::key_share_private_key; } &&
@@ -164,6 +168,7 @@ concept key_exchange_provider =
       typename std::bool_constant<P::supports(named_group::x25519)>;  // constexpr
       { p.generate_key_share(named_group::x25519, priv, out) } -> std::same_as<status>;
       { p.derive_shared_secret(std::as_const(priv), peer, out) } -> std::same_as<status>;
+      { p.import_key_share(named_group::x25519, peer, priv) } -> std::same_as<status>;
     };
 
 // ---------------------------------------------------------------- private keys
