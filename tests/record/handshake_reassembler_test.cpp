@@ -9,6 +9,7 @@
 #include "providers/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/record/handshake_reassembler.hpp"
+#include "tlswire/record/record_splitter.hpp"
 
 using namespace tlswire;
 using tlswire::test::hex;
@@ -310,4 +311,42 @@ TEST_CASE("refuses a handshake stream cut at every byte with decode_error at the
       if (s < cut) start = s;
     CHECK(c.err == error{errc::truncated, alert_description::decode_error, static_cast<std::uint32_t>(start)});
   }
+}
+
+TEST_CASE("splitter and reassembler together report errors at offsets in the TCP stream", "[record][handshake]") {
+  const auto file = test::load_vectors("rfc8448/simple-1rtt.txt");
+  // The server's plaintext ServerHello record, then a handshake record whose
+  // message announces more than the 1024-byte maximum.
+  test::byte_vector stream = file["server_handshake_record_1"];
+  const std::size_t second_record = stream.size();
+  for (std::uint8_t b : {0x16, 0x03, 0x03, 0x00, 0x05, 0x0b, 0x01, 0x00, 0x00, 0x00}) stream.push_back(b);
+
+  record_splitter splitter;
+  std::array<std::uint8_t, 1028> buffer{};
+  handshake_reassembler reassembler{mutable_bytes(buffer), 1024};
+  bytes_view buffered = view(stream);
+  std::vector<handshake_type> types;
+  error failure{};
+  while (failure.code == errc::none) {
+    auto step = splitter.next(buffered);
+    REQUIRE(step.ok());
+    if (!step->complete()) break;
+    REQUIRE(step->rec.type == content_type::handshake);
+    const std::size_t fragment_at = splitter.position() - step->rec.fragment.size();
+    REQUIRE(reassembler.feed(step->rec.fragment, fragment_at).ok());
+    for (;;) {
+      auto m = reassembler.next();
+      if (!m) {
+        failure = m.error();
+        break;
+      }
+      if (!*m) break;
+      types.push_back((*m)->type);
+    }
+    buffered = buffered.subspan(step->consumed);
+  }
+  CHECK(types == std::vector<handshake_type>{handshake_type::server_hello});
+  // Certificate header at second_record + 5; its length field one byte later.
+  CHECK(failure == error{errc::message_too_large, alert_description::handshake_failure,
+                         static_cast<std::uint32_t>(second_record + 5 + 1)});
 }
