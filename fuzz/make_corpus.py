@@ -13,7 +13,10 @@ under OUT_DIR, in the input format each fuzz/targets/<name>.hpp expects:
   handshake         one whole Handshake message (type, uint24 length, body);
                     the target dispatches on the type byte
   extensions        one byte naming the message the extension came from
-                    (its HandshakeType), then one Extension (type, length, data)
+                    (extensions/allowed.hpp's message_context: 0 CH, 1 SH,
+                    2 HRR, 3 EE, 4 CT, 5 CR, 6 NST, 7 TLS 1.2 SH), then one
+                    Extension (type, length, data); or that byte | 0x80, then
+                    the whole extensions block with its length
   inner_plaintext   a decrypted TLSInnerPlaintext (content, type, zero padding)
   sslv2_hello       an SSLv2-format CLIENT-HELLO record (RFC 5246 §E.2), built
                     from the cipher suites and randoms of the recorded hellos
@@ -150,26 +153,35 @@ def certificate_entries(msg):
     return out
 
 
+HRR_RANDOM = bytes.fromhex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c")
+CH, SH, HRR, EE, CT, CR, NST, SH12 = range(8)  # extensions/allowed.hpp message_context
+
+
 def extension_blocks_of_message(msg):
-    """(handshake type, extensions block body) for messages that carry one."""
+    """(message_context, extensions block body) for messages that carry one."""
     t, body = msg[0], msg[4:]
     try:
         if t in (1, 2):
             p = hello_parts(msg)
-            if "extension_block" in p:
-                return [(t, p["extension_block"][2:])]
+            if "extension_block" not in p:
+                return []
+            ctx = CH
+            if t == 2:
+                versions = [data for et, _, data in p["extensions"] if et == 43]
+                ctx = HRR if body[2:34] == HRR_RANDOM else SH if versions else SH12
+            return [(ctx, p["extension_block"][2:])]
         elif t == 8:  # EncryptedExtensions
-            return [(t, Cursor(body).vector(2)[1])]
+            return [(EE, Cursor(body).vector(2)[1])]
         elif t == 13:  # TLS 1.3 CertificateRequest
             c = Cursor(body)
             c.vector(1)
-            return [(t, c.vector(2)[1])]
+            return [(CR, c.vector(2)[1])]
         elif t == 4:  # TLS 1.3 NewSessionTicket
             c = Cursor(body)
             c.take(8)
             c.vector(1)
             c.vector(2)
-            return [(t, c.vector(2)[1])]
+            return [(NST, c.vector(2)[1])]
         elif t == 11:  # TLS 1.3 Certificate: each entry's extensions
             c = Cursor(body)
             c.vector(1)
@@ -177,7 +189,7 @@ def extension_blocks_of_message(msg):
             e, out = Cursor(entries), []
             while e.pos < len(entries):
                 e.vector(3)
-                out.append((t, e.vector(2)[1]))
+                out.append((CT, e.vector(2)[1]))
             return out
     except ValueError:
         pass  # a TLS 1.2 form, or not this shape: no extensions to cut
@@ -271,6 +283,7 @@ def main():
             try:
                 for _, whole, _ in extensions_of(block):
                     corpus.add("extensions", bytes([ctx]) + whole)
+                corpus.add("extensions", bytes([0x80 | ctx]) + len(block).to_bytes(2, "big") + block)
             except ValueError:
                 pass
         if m[0] in (1, 2):
