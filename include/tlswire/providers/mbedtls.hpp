@@ -419,7 +419,8 @@ class mbedtls_provider {
     mbedtls_detail::pk_ptr pk = mbedtls_detail::new_pk();
     const int rc = mbedtls_pk_parse_key(pk.get(), mbedtls_detail::data_or_empty(der), der.size(),
                                         nullptr, 0);
-    if (rc == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG) return make_error(errc::unsupported, 0);
+    if (rc == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG || (rc != 0 && is_rfc8410_key(der)))
+      return make_error(errc::unsupported, 0);
     if (rc != 0) return make_error(errc::bad_value, 0);
     if (kind_of(pk.get()) == key_kind::unsupported) return make_error(errc::unsupported, 0);
     key.pk_ = std::move(pk);
@@ -671,6 +672,19 @@ class mbedtls_provider {
       if (id == MBEDTLS_ECP_DP_SECP384R1) return key_kind::p384;
     }
     return key_kind::unsupported;
+  }
+
+  // A PKCS#8 key whose AlgorithmIdentifier is one of RFC 8410's curves
+  // (id-X25519/X448/Ed25519/Ed448 = 1.3.101.110-113, DER 06 03 2b 65 6e..71):
+  // valid, but not something Mbed TLS 2.28 can load. It comes right after
+  // the version, within the first bytes of the encoding.
+  static bool is_rfc8410_key(bytes_view der) noexcept {
+    const std::size_t limit = der.size() < 16 ? der.size() : 16;
+    for (std::size_t i = 0; i + 4 < limit; ++i)
+      if (der[i] == 0x06 && der[i + 1] == 0x03 && der[i + 2] == 0x2b && der[i + 3] == 0x65 &&
+          der[i + 4] >= 0x6e && der[i + 4] <= 0x71)
+        return true;
+    return false;
   }
 
   static constexpr key_kind key_kind_for(signature_scheme s) noexcept {
