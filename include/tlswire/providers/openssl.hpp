@@ -22,6 +22,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
@@ -53,6 +54,18 @@ using cipher_ctx = std::unique_ptr<EVP_CIPHER_CTX, deleter<EVP_CIPHER_CTX, EVP_C
 using pkey = std::unique_ptr<EVP_PKEY, deleter<EVP_PKEY, EVP_PKEY_free>>;
 using pkey_ctx = std::unique_ptr<EVP_PKEY_CTX, deleter<EVP_PKEY_CTX, EVP_PKEY_CTX_free>>;
 using bio = std::unique_ptr<BIO, deleter<BIO, BIO_free_all>>;
+
+// OpenSSL reports a failure (a bad tag, bad padding, a bad key) by pushing
+// onto the thread's error queue. The provider reports through its return
+// value instead, so each fallible call leaves the queue as it found it: no
+// growth over a long connection, nothing for the application to misread.
+class error_queue_guard {
+ public:
+  error_queue_guard() noexcept { ERR_set_mark(); }
+  error_queue_guard(const error_queue_guard&) = delete;
+  error_queue_guard& operator=(const error_queue_guard&) = delete;
+  ~error_queue_guard() { ERR_pop_to_mark(); }
+};
 
 // EVP wants a non-null pointer even for zero bytes.
 inline const unsigned char* data_or_empty(bytes_view b) noexcept {
@@ -262,6 +275,7 @@ class openssl_provider {
     aead_key() = default;
 
     status set_key(aead_id id, bytes_view key) {
+    const openssl_detail::error_queue_guard keep_error_queue;
       Expects(key.size() == aead_key_size(id));
       openssl_detail::cipher_ctx seal_ctx = keyed_context(id, key, 1);
       openssl_detail::cipher_ctx open_ctx = keyed_context(id, key, 0);
@@ -274,6 +288,7 @@ class openssl_provider {
 
     // RFC 5116 §2.1: out = ciphertext || tag.
     status seal(bytes_view nonce, bytes_view aad, bytes_view plaintext, mutable_bytes out) {
+    const openssl_detail::error_queue_guard keep_error_queue;
       const std::size_t tag = aead_tag_size(id_);
       Expects(seal_ctx_ && nonce.size() == aead_nonce_size);
       if (out.size() != plaintext.size() + tag) return make_error(errc::buffer_too_small, 0);
@@ -301,6 +316,7 @@ class openssl_provider {
 
     // RFC 5116 §2.2: verifies the tag; on failure `out` is zeroed.
     status open(bytes_view nonce, bytes_view aad, bytes_view sealed, mutable_bytes out) {
+    const openssl_detail::error_queue_guard keep_error_queue;
       const std::size_t tag = aead_tag_size(id_);
       Expects(open_ctx_ && nonce.size() == aead_nonce_size);
       if (sealed.size() < tag) return make_error(errc::bad_record_mac, 0);
@@ -386,6 +402,7 @@ class openssl_provider {
 
   // PKCS#8 PrivateKeyInfo or a traditional RSAPrivateKey/ECPrivateKey, DER.
   status load_private_key(bytes_view der, private_key& key) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     const unsigned char* p = der.data();
     openssl_detail::pkey k(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())));
     if (!k || p != der.data() + der.size()) return make_error(errc::bad_value, 0);
@@ -396,6 +413,7 @@ class openssl_provider {
 
   // The same from PEM ("-----BEGIN PRIVATE KEY-----" and the traditional forms).
   status load_private_key_pem(bytes_view pem, private_key& key) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     openssl_detail::bio b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     if (!b) return openssl_detail::backend_failure();
     openssl_detail::pkey k(PEM_read_bio_PrivateKey(b.get(), nullptr, nullptr, nullptr));
@@ -416,6 +434,7 @@ class openssl_provider {
   // RFC 8446 §4.2.8: a fresh ephemeral key and its public value.
   status generate_key_share(named_group group, key_share_private_key& priv,
                             mutable_bytes public_value) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     if (!supports(group)) return make_error(errc::unsupported, 0);
     if (public_value.size() != key_share_size(group)) return make_error(errc::buffer_too_small, 0);
     openssl_detail::pkey k(group == named_group::x25519
@@ -440,6 +459,7 @@ class openssl_provider {
   // A known private value (known-answer tests, RFC 8448 traces).
   status import_key_share(named_group group, bytes_view private_value,
                           key_share_private_key& priv) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     if (!supports(group)) return make_error(errc::unsupported, 0);
     if (private_value.size() != shared_secret_size(group)) return make_error(errc::bad_value, 0);
     openssl_detail::pkey k;
@@ -476,6 +496,7 @@ class openssl_provider {
   // RFC 7748 §6.1 / RFC 8446 §7.4.2: the shared secret with the peer's value.
   status derive_shared_secret(const key_share_private_key& priv, bytes_view peer_public_value,
                               mutable_bytes shared) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     Expects(priv.key != nullptr);
     if (shared.size() != shared_secret_size(priv.group)) return make_error(errc::buffer_too_small, 0);
@@ -522,6 +543,7 @@ class openssl_provider {
   // RFC 8446 §4.2.3: sign `message` with `key` as `scheme` says.
   result<std::size_t> sign(const private_key& key, signature_scheme scheme, bytes_view message,
                            mutable_bytes out) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     Expects(key.get() != nullptr);
     if (!supports(scheme)) return make_error(errc::unsupported, 0);
     if (kind_of(key.get()) != key_kind_for(scheme)) return make_error(errc::bad_value, 0);
@@ -546,6 +568,7 @@ class openssl_provider {
   // RFC 8446 §4.4.3: verify with the public key of a SubjectPublicKeyInfo.
   status verify(bytes_view spki, signature_scheme scheme, bytes_view message,
                 bytes_view signature) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     if (!supports(scheme)) return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
     openssl_detail::pkey key = parse_spki(spki);
     if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
@@ -569,6 +592,7 @@ class openssl_provider {
 
   // RFC 8017 §7.2.1 RSAES-PKCS1-v1_5 encryption to the key in `spki`.
   result<std::size_t> rsa_pkcs1_encrypt(bytes_view spki, bytes_view message, mutable_bytes out) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     openssl_detail::pkey key = parse_spki(spki);
     if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
     if (kind_of(key.get()) != key_kind::rsa)
@@ -594,6 +618,7 @@ class openssl_provider {
   // buffer and copies the message out.
   result<std::size_t> rsa_pkcs1_decrypt(const private_key& key, bytes_view ciphertext,
                                         mutable_bytes out) {
+    const openssl_detail::error_queue_guard keep_error_queue;
     Expects(key.get() != nullptr);
     if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, 0);
     openssl_detail::pkey_ctx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
