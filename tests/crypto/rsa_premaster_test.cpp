@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "crypto/fake_provider.hpp"
+#include "support/allocation_counter.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 
 namespace {
@@ -57,8 +58,7 @@ TEST_CASE("bad padding gives the random premaster and no error", "[crypto][rsa]"
   CHECK(premaster == random_bytes_from(0xa0));
 }
 
-TEST_CASE("a decrypted message shorter than 48 bytes gives the random premaster",
-          "[crypto][rsa]") {
+TEST_CASE("a decrypted message shorter than 48 bytes gives the random premaster", "[crypto][rsa]") {
   auto p = provider_decrypting_to_good_premaster();
   p.decrypted_length = 47;
   std::array<std::uint8_t, 48> premaster{};
@@ -66,8 +66,7 @@ TEST_CASE("a decrypted message shorter than 48 bytes gives the random premaster"
   CHECK(premaster == random_bytes_from(0xa0));
 }
 
-TEST_CASE("a decrypted message longer than 48 bytes gives the random premaster",
-          "[crypto][rsa]") {
+TEST_CASE("a decrypted message longer than 48 bytes gives the random premaster", "[crypto][rsa]") {
   auto p = provider_decrypting_to_good_premaster();
   p.decrypted_length = 49;
   std::array<std::uint8_t, 48> premaster{};
@@ -82,6 +81,20 @@ TEST_CASE("a failing random source is the only error", "[crypto][rsa]") {
   const auto s = decrypt_rsa_premaster(p, {}, any_ciphertext, protocol_version::tls12, premaster);
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().alert == alert_description::internal_error);
+}
+
+TEST_CASE("premaster decryption allocates nothing of its own", "[crypto][rsa][alloc]") {
+  auto good = provider_decrypting_to_good_premaster();
+  auto bad = provider_decrypting_to_good_premaster();
+  bad.decrypt_fails = true;
+  std::array<std::uint8_t, 48> premaster{};
+  tlswire::test::allocation_counter allocations;
+  const bool ok =
+      decrypt_rsa_premaster(good, {}, any_ciphertext, protocol_version::tls12, premaster).ok() &&
+      decrypt_rsa_premaster(bad, {}, any_ciphertext, protocol_version::tls12, premaster).ok();
+  const std::size_t count = allocations.count();
+  CHECK(ok);
+  CHECK(count == 0);
 }
 
 TEST_CASE("the select mask is 0xff only for zero", "[crypto][rsa]") {

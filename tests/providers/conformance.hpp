@@ -74,9 +74,7 @@ struct test_key {
   std::size_t scheme_count;
 };
 inline constexpr test_key test_keys[] = {
-    {"rsa2048",
-     {signature_scheme::rsa_pss_rsae_sha256, signature_scheme::rsa_pss_rsae_sha384},
-     2},
+    {"rsa2048", {signature_scheme::rsa_pss_rsae_sha256, signature_scheme::rsa_pss_rsae_sha384}, 2},
     {"rsa2048", {signature_scheme::rsa_pkcs1_sha256, signature_scheme::rsa_pkcs1_sha384}, 2},
     {"p256", {signature_scheme::ecdsa_secp256r1_sha256, {}}, 1},
     {"p384", {signature_scheme::ecdsa_secp384r1_sha384, {}}, 1},
@@ -119,7 +117,8 @@ void check_aead_known_answer(aead_id id, bytes_view key, bytes_view nonce, bytes
     return !st.ok() && st.error().code == errc::bad_record_mac &&
            st.error().alert == alert_description::bad_record_mac && wiped;
   };
-  for (std::size_t i = 0; i < expected_sealed.size(); i += (i < 2 || i + 3 > expected_sealed.size()) ? 1 : 7) {
+  for (std::size_t i = 0; i < expected_sealed.size();
+       i += (i < 2 || i + 3 > expected_sealed.size()) ? 1 : 7) {
     auto bad = to_vector(expected_sealed);
     bad[i] ^= 0x01;
     INFO("flipped byte " << i);
@@ -184,7 +183,8 @@ using namespace tlswire;
 using namespace tlswire::conformance;
 
 // ------------------------------------------------------------------ hashing
-TEMPLATE_TEST_CASE("SHA-256 matches the FIPS 180-4 examples", "[conformance][sha2]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("SHA-256 matches the FIPS 180-4 examples", "[conformance][sha2]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   CHECK(digest_hex<H>({}) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -194,7 +194,8 @@ TEMPLATE_TEST_CASE("SHA-256 matches the FIPS 180-4 examples", "[conformance][sha
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
-TEMPLATE_TEST_CASE("SHA-384 matches the FIPS 180-4 examples", "[conformance][sha2]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("SHA-384 matches the FIPS 180-4 examples", "[conformance][sha2]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(hash_id::sha384)) {
     SUCCEED("not applicable: the provider has no SHA-384");
@@ -210,7 +211,8 @@ TEMPLATE_TEST_CASE("SHA-384 matches the FIPS 180-4 examples", "[conformance][sha
   }
 }
 
-TEMPLATE_TEST_CASE("a copied hash state is an independent snapshot of the transcript", "[conformance][sha2]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("a copied hash state is an independent snapshot of the transcript",
+                   "[conformance][sha2]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   H running;
@@ -233,7 +235,8 @@ TEMPLATE_TEST_CASE("a copied hash state is an independent snapshot of the transc
 }
 
 // ------------------------------------------------------------------ HMAC
-TEMPLATE_TEST_CASE("HMAC-SHA-256 and HMAC-SHA-384 match RFC 4231 test cases 1, 2 and 7", "[conformance][hmac]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("HMAC-SHA-256 and HMAC-SHA-384 match RFC 4231 test cases 1, 2 and 7",
+                   "[conformance][hmac]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H256 = hash_type<P, hash_id::sha256>;
   const auto key1 = repeated<20>(0x0b);
@@ -258,7 +261,8 @@ TEMPLATE_TEST_CASE("HMAC-SHA-256 and HMAC-SHA-384 match RFC 4231 test cases 1, 2
   }
 }
 
-TEMPLATE_TEST_CASE("a keyed HMAC state copies, and MACs data fed in pieces", "[conformance][hmac]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("a keyed HMAC state copies, and MACs data fed in pieces", "[conformance][hmac]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   const typename P::template hmac_state<H> keyed(ascii("Jefe"));
@@ -278,7 +282,8 @@ TEMPLATE_TEST_CASE("a keyed HMAC state copies, and MACs data fed in pieces", "[c
 }
 
 // ------------------------------------------------------------------ HKDF
-TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test cases 1 and 3", "[conformance][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test cases 1 and 3", "[conformance][hkdf]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   const auto ikm = repeated<22>(0x0b);
@@ -298,7 +303,8 @@ TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test cases 1 and 3", "[conform
         "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8");
 }
 
-TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test case 2 (80-byte inputs, 82-byte output)", "[conformance][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test case 2 (80-byte inputs, 82-byte output)",
+                   "[conformance][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   std::array<std::uint8_t, 32> prk{};
@@ -307,11 +313,13 @@ TEMPLATE_TEST_CASE("HKDF-SHA-256 matches RFC 5869 test case 2 (80-byte inputs, 8
   CHECK(to_hex(prk) == "06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244");
   REQUIRE(P::template hkdf_expand<H>(prk, counting_from<80>(0xb0), okm));
   CHECK(to_hex(okm) ==
-        "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c59045a99cac7827271cb41c65e590e"
+        "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c59045a99cac7827271cb41c65e"
+        "590e"
         "09da3275600c2f09b8367793a9aca3db71cc30c58179ec3e87c14c01d5c1f3434f1d87");
 }
 
-TEMPLATE_TEST_CASE("HKDF-Extract accepts an empty IKM, HKDF-Expand refuses L > 255 * HashLen", "[conformance][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("HKDF-Extract accepts an empty IKM, HKDF-Expand refuses L > 255 * HashLen",
+                   "[conformance][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   using H = hash_type<P, hash_id::sha256>;
   std::array<std::uint8_t, 32> prk{}, by_hmac{};
@@ -333,38 +341,43 @@ TEMPLATE_TEST_CASE("HKDF-Extract accepts an empty IKM, HKDF-Expand refuses L > 2
 }
 
 // ------------------------------------------------------------------ AEAD
-TEMPLATE_TEST_CASE("AES-GCM matches the GCM specification's test cases 4 and 16", "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("AES-GCM matches the GCM specification's test cases 4 and 16",
+                   "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!aead_provider<P>) {
     STATIC_REQUIRE_FALSE(provider_supports<P>(aead_id::aes_128_gcm));
   } else {
     const auto key = hex("feffe9928665731c6d6a8f9467308308");
     const auto iv = hex("cafebabefacedbaddecaf888");
-    const auto plaintext = hex(
-        "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-        "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39");
+    const auto plaintext =
+        hex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+            "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39");
     const auto aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
     if constexpr (provider_supports<P>(aead_id::aes_128_gcm))
-      check_aead_known_answer<P>(aead_id::aes_128_gcm, key, iv, aad, plaintext,
-                                 hex("42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
-                                     "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091"
-                                     "5bc94fbc3221a5db94fae95ae7121a47"));
+      check_aead_known_answer<P>(
+          aead_id::aes_128_gcm, key, iv, aad, plaintext,
+          hex("42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
+              "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091"
+              "5bc94fbc3221a5db94fae95ae7121a47"));
     if constexpr (provider_supports<P>(aead_id::aes_256_gcm))
-      check_aead_known_answer<P>(aead_id::aes_256_gcm, hex("feffe9928665731c6d6a8f9467308308"
-                                                           "feffe9928665731c6d6a8f9467308308"),
-                                 iv, aad, plaintext,
-                                 hex("522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
-                                     "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
-                                     "76fc6ece0f4e1768cddf8853bb2d551b"));
+      check_aead_known_answer<P>(
+          aead_id::aes_256_gcm,
+          hex("feffe9928665731c6d6a8f9467308308"
+              "feffe9928665731c6d6a8f9467308308"),
+          iv, aad, plaintext,
+          hex("522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
+              "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+              "76fc6ece0f4e1768cddf8853bb2d551b"));
     // GCM spec test case 2: an empty AAD and one zero block.
     if constexpr (provider_supports<P>(aead_id::aes_128_gcm))
-      check_aead_known_answer<P>(aead_id::aes_128_gcm, repeated<16>(0), repeated<12>(0),
-                                 std::array<std::uint8_t, 0>{}, repeated<16>(0),
-                                 hex("0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf"));
+      check_aead_known_answer<P>(
+          aead_id::aes_128_gcm, repeated<16>(0), repeated<12>(0), std::array<std::uint8_t, 0>{},
+          repeated<16>(0), hex("0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf"));
   }
 }
 
-TEMPLATE_TEST_CASE("ChaCha20-Poly1305 matches RFC 8439 §2.8.2", "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("ChaCha20-Poly1305 matches RFC 8439 §2.8.2", "[conformance][aead]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(aead_id::chacha20_poly1305)) {
     SUCCEED("not applicable: the provider has no ChaCha20-Poly1305");
@@ -382,7 +395,8 @@ TEMPLATE_TEST_CASE("ChaCha20-Poly1305 matches RFC 8439 §2.8.2", "[conformance][
   }
 }
 
-TEMPLATE_TEST_CASE("AES-128-CCM-8 matches NIST SP 800-38C example 3", "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("AES-128-CCM-8 matches NIST SP 800-38C example 3", "[conformance][aead]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(aead_id::aes_128_ccm_8)) {
     SUCCEED("not applicable: the provider has no AES-128-CCM-8");
@@ -395,7 +409,8 @@ TEMPLATE_TEST_CASE("AES-128-CCM-8 matches NIST SP 800-38C example 3", "[conforma
   }
 }
 
-TEMPLATE_TEST_CASE("every supported AEAD round-trips empty and multi-block records", "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("every supported AEAD round-trips empty and multi-block records",
+                   "[conformance][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!aead_provider<P>) {
     SUCCEED("not applicable: the provider has no AEAD");
@@ -407,7 +422,8 @@ TEMPLATE_TEST_CASE("every supported AEAD round-trips empty and multi-block recor
       typename P::aead_key k;
       REQUIRE(k.set_key(id, key).ok());
       const auto nonce = counting_from<12>(1);
-      for (std::size_t length : {std::size_t{0}, std::size_t{1}, std::size_t{17}, std::size_t{16384}}) {
+      for (std::size_t length :
+           {std::size_t{0}, std::size_t{1}, std::size_t{17}, std::size_t{16384}}) {
         std::vector<std::uint8_t> plaintext(length, 0xab), sealed(length + aead_tag_size(id)),
             opened(length, 0);
         REQUIRE(k.seal(nonce, ascii("aad"), plaintext, sealed).ok());
@@ -419,15 +435,19 @@ TEMPLATE_TEST_CASE("every supported AEAD round-trips empty and multi-block recor
 }
 
 // ------------------------------------------------------------------ key exchange
-TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §6.1 (Alice and Bob)", "[conformance][x25519]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §6.1 (Alice and Bob)", "[conformance][x25519]",
+                   TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(named_group::x25519)) {
     SUCCEED("not applicable: the provider has no X25519");
   } else {
     P p;
-    const auto alice_private = hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
-    const auto alice_public = hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
-    const auto bob_private = hex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
+    const auto alice_private =
+        hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a");
+    const auto alice_public =
+        hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a");
+    const auto bob_private =
+        hex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
     const auto bob_public = hex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
     typename P::key_share_private_key alice, bob;
     REQUIRE(p.import_key_share(named_group::x25519, alice_private, alice).ok());
@@ -440,7 +460,8 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §6.1 (Alice and Bob)", "[conformanc
   }
 }
 
-TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)", "[conformance][x25519]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)",
+                   "[conformance][x25519]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(named_group::x25519)) {
     SUCCEED("not applicable: the provider has no X25519");
@@ -448,15 +469,17 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)", 
     P p;
     typename P::key_share_private_key k;
     std::array<std::uint8_t, 32> out{};
-    REQUIRE(p.import_key_share(named_group::x25519,
-                               hex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"), k)
+    REQUIRE(p.import_key_share(
+                 named_group::x25519,
+                 hex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"), k)
                 .ok());
     REQUIRE(p.derive_shared_secret(
                  k, hex("e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c"), out)
                 .ok());
     CHECK(to_hex(out) == "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552");
-    REQUIRE(p.import_key_share(named_group::x25519,
-                               hex("4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d"), k)
+    REQUIRE(p.import_key_share(
+                 named_group::x25519,
+                 hex("4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d"), k)
                 .ok());
     // The u-coordinate's top bit is set: RFC 7748 §5 says to ignore it.
     REQUIRE(p.derive_shared_secret(
@@ -466,7 +489,8 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)", 
   }
 }
 
-TEMPLATE_TEST_CASE("every supported group agrees on a shared secret and refuses bad peer values", "[conformance][kx]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("every supported group agrees on a shared secret and refuses bad peer values",
+                   "[conformance][kx]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!key_exchange_provider<P>) {
     for (auto g : all_key_exchange_groups) CHECK_FALSE(provider_supports<P>(g));
@@ -483,7 +507,8 @@ TEMPLATE_TEST_CASE("every supported group agrees on a shared secret and refuses 
 }
 
 // ------------------------------------------------------------------ signatures
-TEMPLATE_TEST_CASE("every supported signature scheme signs and verifies with the test keys", "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("every supported signature scheme signs and verifies with the test keys",
+                   "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!signature_provider<P>) {
     for (auto s : all_signature_schemes) CHECK_FALSE(provider_supports<P>(s));
@@ -519,7 +544,8 @@ TEMPLATE_TEST_CASE("every supported signature scheme signs and verifies with the
   }
 }
 
-TEMPLATE_TEST_CASE("a key that does not fit the scheme is refused for signing and verifying", "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("a key that does not fit the scheme is refused for signing and verifying",
+                   "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!signature_provider<P>) {
     SUCCEED("not applicable: the provider has no signatures");
@@ -544,7 +570,8 @@ TEMPLATE_TEST_CASE("a key that does not fit the scheme is refused for signing an
   }
 }
 
-TEMPLATE_TEST_CASE("garbage is refused as a private key and as a SubjectPublicKeyInfo", "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("garbage is refused as a private key and as a SubjectPublicKeyInfo",
+                   "[conformance][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!signature_provider<P>) {
     SUCCEED("not applicable: the provider has no signatures");
@@ -556,15 +583,16 @@ TEMPLATE_TEST_CASE("garbage is refused as a private key and as a SubjectPublicKe
     CHECK(st.error().code == errc::bad_value);
     auto spki = read_vector_file("keys/p256.spki.der");
     spki.pop_back();  // truncated
-    const status v = p.verify(spki, signature_scheme::ecdsa_secp256r1_sha256, ascii("m"),
-                              ascii("sig"));
+    const status v =
+        p.verify(spki, signature_scheme::ecdsa_secp256r1_sha256, ascii("m"), ascii("sig"));
     REQUIRE_FALSE(v.ok());
     CHECK(v.error().alert == alert_description::bad_certificate);
   }
 }
 
 // ------------------------------------------------------------------ RSA key transport
-TEMPLATE_TEST_CASE("RSA PKCS#1 v1.5 encrypts to a SubjectPublicKeyInfo and decrypts with the key", "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("RSA PKCS#1 v1.5 encrypts to a SubjectPublicKeyInfo and decrypts with the key",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
     SUCCEED("not applicable: the provider has no RSA key transport");
@@ -601,12 +629,13 @@ TEMPLATE_TEST_CASE("RSA PKCS#1 v1.5 encrypts to a SubjectPublicKeyInfo and decry
     std::array<std::uint8_t, 255> small{};
     CHECK_FALSE(p.rsa_pkcs1_encrypt(spki, premaster, small).ok());
     // Encrypting to an EC key is refused.
-    CHECK_FALSE(p.rsa_pkcs1_encrypt(read_vector_file("keys/p256.spki.der"), premaster, encrypted)
-                    .ok());
+    CHECK_FALSE(
+        p.rsa_pkcs1_encrypt(read_vector_file("keys/p256.spki.der"), premaster, encrypted).ok());
   }
 }
 
-TEMPLATE_TEST_CASE("a tampered EncryptedPreMasterSecret gives a random premaster and no error", "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("a tampered EncryptedPreMasterSecret gives a random premaster and no error",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
     SUCCEED("not applicable: the provider has no RSA key transport");
@@ -635,7 +664,8 @@ TEMPLATE_TEST_CASE("a tampered EncryptedPreMasterSecret gives a random premaster
 }
 
 // ------------------------------------------------------------------ randomness
-TEMPLATE_TEST_CASE("the random source fills every byte and does not repeat", "[conformance][random]", TLSWIRE_CONFORMANCE_PROVIDER) {
+TEMPLATE_TEST_CASE("the random source fills every byte and does not repeat",
+                   "[conformance][random]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
   if constexpr (!random_provider<P>) {
     SUCCEED("not applicable: the provider has no random source");

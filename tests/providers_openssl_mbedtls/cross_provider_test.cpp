@@ -182,8 +182,9 @@ void check_signatures_cross(Signer& signer, Verifier& verifier) {
   for (const auto& c : cases) {
     INFO(c.key << " " << to_string(c.scheme));
     typename Signer::private_key key;
-    REQUIRE(signer.load_private_key(read_vector_file(std::string("keys/") + c.key + ".key.der"), key)
-                .ok());
+    REQUIRE(
+        signer.load_private_key(read_vector_file(std::string("keys/") + c.key + ".key.der"), key)
+            .ok());
     const auto spki = read_vector_file(std::string("keys/") + c.key + ".spki.der");
     std::array<std::uint8_t, max_signature_size> sig{};
     const auto n = signer.sign(key, c.scheme, message, sig);
@@ -203,8 +204,7 @@ TEST_CASE("what one provider signs the other verifies, for every shared scheme",
   check_signatures_cross(m, o);
 }
 
-TEST_CASE("an RSA premaster encrypted by one provider is decrypted by the other",
-          "[cross][rsa]") {
+TEST_CASE("an RSA premaster encrypted by one provider is decrypted by the other", "[cross][rsa]") {
   openssl_provider o;
   mbedtls_provider m;
   const auto key_der = read_vector_file("keys/rsa2048.key.der");

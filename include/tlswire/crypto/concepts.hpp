@@ -98,7 +98,8 @@ concept provides_hmac =
 //                                          okm is longer than 255 * HashLen
 template <class P, class H>
 concept provides_hkdf =
-    hash_function<H> && requires(bytes_view salt, bytes_view ikm, bytes_view info, mutable_bytes out) {
+    hash_function<H> &&
+    requires(bytes_view salt, bytes_view ikm, bytes_view info, mutable_bytes out) {
       P::template hkdf_extract<H>(salt, ikm, out);
       { P::template hkdf_expand<H>(ikm, info, out) } -> std::same_as<bool>;
     };

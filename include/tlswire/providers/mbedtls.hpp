@@ -287,7 +287,8 @@ class mbedtls_provider {
   [[nodiscard]] static bool hkdf_expand(bytes_view prk, bytes_view info, mutable_bytes okm) {
     if (okm.size() > 255 * H::digest_size) return false;
     if (okm.empty()) return true;
-    if (mbedtls_hkdf_expand(mbedtls_detail::md_info(H::md_type), mbedtls_detail::data_or_empty(prk), prk.size(),
+    if (mbedtls_hkdf_expand(mbedtls_detail::md_info(H::md_type),
+                            mbedtls_detail::data_or_empty(prk), prk.size(),
                             mbedtls_detail::data_or_empty(info), info.size(), okm.data(),
                             okm.size()) != 0)
       mbedtls_detail::backend_broken();
@@ -477,7 +478,8 @@ class mbedtls_provider {
                               mutable_bytes shared) {
     const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     Expects(priv.keypair != nullptr);
-    if (shared.size() != shared_secret_size(priv.group)) return make_error(errc::buffer_too_small, 0);
+    if (shared.size() != shared_secret_size(priv.group))
+      return make_error(errc::buffer_too_small, 0);
     if (peer_public_value.size() != key_share_size(priv.group)) return illegal;
     if (priv.group != named_group::x25519 && peer_public_value[0] != 0x04) return illegal;
 
@@ -572,7 +574,8 @@ class mbedtls_provider {
   // RFC 8446 §4.4.3: verify with the public key of a SubjectPublicKeyInfo.
   status verify(bytes_view spki, signature_scheme scheme, bytes_view message,
                 bytes_view signature) {
-    if (!supports(scheme)) return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
+    if (!supports(scheme))
+      return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
     mbedtls_detail::pk_ptr pk = parse_spki(spki);
     if (!pk) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
     if (kind_of(pk.get()) != key_kind_for(scheme))

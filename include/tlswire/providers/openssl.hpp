@@ -339,12 +339,12 @@ class openssl_provider {
              EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag),
                                  expected_tag.data()) == 1 &&
              EVP_CipherUpdate(c, nullptr, &n, nullptr, as_int(length)) == 1 &&
-             (aad.empty() || EVP_CipherUpdate(c, nullptr, &n, aad.data(), as_int(aad.size())) == 1) &&
+             add_aad(c, aad) &&
              EVP_CipherUpdate(c, plaintext_out, &n, openssl_detail::data_or_empty(sealed),
                               as_int(length)) == 1;
       } else {
         ok = ok &&
-             (aad.empty() || EVP_CipherUpdate(c, nullptr, &n, aad.data(), as_int(aad.size())) == 1) &&
+             add_aad(c, aad) &&
              (length == 0 ||
               EVP_CipherUpdate(c, out.data(), &n, sealed.data(), as_int(length)) == 1) &&
              EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_AEAD_SET_TAG, static_cast<int>(tag),
@@ -376,6 +376,10 @@ class openssl_provider {
         return {};
       if (EVP_CipherInit_ex2(ctx.get(), nullptr, key.data(), nullptr, -1, nullptr) != 1) return {};
       return ctx;
+    }
+    static bool add_aad(EVP_CIPHER_CTX* c, bytes_view aad) noexcept {
+      int n = 0;
+      return aad.empty() || EVP_CipherUpdate(c, nullptr, &n, aad.data(), as_int(aad.size())) == 1;
     }
     static int as_int(std::size_t n) noexcept {
       Expects(n <= 0x7fffffff);
@@ -499,7 +503,8 @@ class openssl_provider {
     const openssl_detail::error_queue_guard keep_error_queue;
     const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     Expects(priv.key != nullptr);
-    if (shared.size() != shared_secret_size(priv.group)) return make_error(errc::buffer_too_small, 0);
+    if (shared.size() != shared_secret_size(priv.group))
+      return make_error(errc::buffer_too_small, 0);
     if (peer_public_value.size() != key_share_size(priv.group)) return illegal;
     // RFC 8446 §4.2.8.2: only the uncompressed form.
     if (priv.group != named_group::x25519 && peer_public_value[0] != 0x04) return illegal;
@@ -569,7 +574,8 @@ class openssl_provider {
   status verify(bytes_view spki, signature_scheme scheme, bytes_view message,
                 bytes_view signature) {
     const openssl_detail::error_queue_guard keep_error_queue;
-    if (!supports(scheme)) return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
+    if (!supports(scheme))
+      return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
     openssl_detail::pkey key = parse_spki(spki);
     if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
     if (kind_of(key.get()) != key_kind_for(scheme))
