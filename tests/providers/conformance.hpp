@@ -14,7 +14,8 @@
 // (HKDF), McGrew & Viega "The Galois/Counter Mode of Operation" test cases
 // 4 and 16 (AES-GCM), RFC 8439 §2.8.2 (ChaCha20-Poly1305), NIST SP 800-38C
 // example 3 (AES-CCM with an 8-byte tag and 12-byte nonce = CCM_8), RFC 7748
-// §5.2 and §6.1 (X25519). RSA, ECDH over NIST curves and signatures are
+// §5.2 and §6.1 (X25519), RFC 8448 §3 (the X25519 shared secret and the
+// server's rsa_pss_rsae_sha256 CertificateVerify, with the RFC's server key). RSA, ECDH over NIST curves and signatures are
 // round trips with the keys in tests/vectors/keys (see SOURCES.md).
 #include <catch2/catch.hpp>
 
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "providers/hex.hpp"
+#include "support/vector_file.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 
@@ -489,6 +491,34 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)",
   }
 }
 
+TEMPLATE_TEST_CASE("X25519 gives RFC 8448's (EC)DHE shared secret from both sides",
+                   "[conformance][x25519][rfc8448]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!provider_supports<P>(named_group::x25519)) {
+    SUCCEED("not applicable: the provider has no X25519");
+  } else {
+    const auto trace = tlswire::test::load_vectors("rfc8448/simple-1rtt.txt");
+    P p;
+    typename P::key_share_private_key client, server;
+    REQUIRE(p.import_key_share(named_group::x25519,
+                               trace.view("client_x25519_ephemeral_private_key"), client)
+                .ok());
+    REQUIRE(p.import_key_share(named_group::x25519,
+                               trace.view("server_x25519_ephemeral_private_key"), server)
+                .ok());
+    std::array<std::uint8_t, 32> at_client{}, at_server{};
+    REQUIRE(p.derive_shared_secret(client, trace.view("server_x25519_ephemeral_public_key"),
+                                   at_client)
+                .ok());
+    REQUIRE(p.derive_shared_secret(server, trace.view("client_x25519_ephemeral_public_key"),
+                                   at_server)
+                .ok());
+    // RFC 8448 §3 "extract secret handshake": IKM is the shared secret.
+    CHECK(to_hex(at_client) == to_hex(trace.view("handshake_secret.ikm")));
+    CHECK(at_client == at_server);
+  }
+}
+
 TEMPLATE_TEST_CASE("every supported group agrees on a shared secret and refuses bad peer values",
                    "[conformance][kx]", TLSWIRE_CONFORMANCE_PROVIDER) {
   using P = TestType;
@@ -541,6 +571,54 @@ TEMPLATE_TEST_CASE("every supported signature scheme signs and verifies with the
         CHECK_FALSE(p.verify(spki, scheme, message, bad_sig).ok());
       }
     }
+  }
+}
+
+TEMPLATE_TEST_CASE("verifies RFC 8448's server CertificateVerify and signs with its key",
+                   "[conformance][signature][rfc8448]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!provider_supports<P>(signature_scheme::rsa_pss_rsae_sha256)) {
+    SUCCEED("not applicable: the provider has no rsa_pss_rsae_sha256");
+  } else {
+    const auto trace = tlswire::test::load_vectors("rfc8448/simple-1rtt.txt");
+    // RFC 8446 §4.4.3: 64 spaces, the context string, a zero byte, then
+    // Transcript-Hash(ClientHello .. Certificate).
+    hash_type<P, hash_id::sha256> transcript;
+    for (const char* message :
+         {"client_hello", "server_hello", "encrypted_extensions", "server_certificate"})
+      transcript.update(trace.view(message));
+    std::vector<std::uint8_t> content(64, 0x20);
+    const auto context = ascii("TLS 1.3, server CertificateVerify");
+    content.insert(content.end(), context.begin(), context.end());
+    content.push_back(0);
+    std::array<std::uint8_t, 32> hash{};
+    transcript.finish(hash);
+    content.insert(content.end(), hash.begin(), hash.end());
+
+    // CertificateVerify: 4-byte handshake header, scheme 0x0804, 2-byte length.
+    const bytes_view certificate_verify = trace.view("server_certificate_verify");
+    REQUIRE(certificate_verify[4] == 0x08);
+    REQUIRE(certificate_verify[5] == 0x04);
+    const bytes_view signature = certificate_verify.subspan(8);
+    const auto spki = read_vector_file("keys/rfc8448-server-rsa.spki.der");
+    P p;
+    CHECK(p.verify(spki, signature_scheme::rsa_pss_rsae_sha256, content, signature).ok());
+    content.back() ^= 1;
+    CHECK_FALSE(p.verify(spki, signature_scheme::rsa_pss_rsae_sha256, content, signature).ok());
+    // The same signature under the other PSS hash or as PKCS#1 v1.5: refused.
+    content.back() ^= 1;
+    CHECK_FALSE(p.verify(spki, signature_scheme::rsa_pss_rsae_sha384, content, signature).ok());
+    CHECK_FALSE(p.verify(spki, signature_scheme::rsa_pkcs1_sha256, content, signature).ok());
+
+    // The RFC's private key (1024-bit) signs what its public key verifies.
+    typename P::private_key key;
+    REQUIRE(p.load_private_key(read_vector_file("keys/rfc8448-server-rsa.key.der"), key).ok());
+    std::array<std::uint8_t, max_signature_size> sig{};
+    const auto n = p.sign(key, signature_scheme::rsa_pss_rsae_sha256, content, sig);
+    REQUIRE(n.ok());
+    CHECK(*n == 128);
+    CHECK(p.verify(spki, signature_scheme::rsa_pss_rsae_sha256, content, bytes_view(sig).first(*n))
+              .ok());
   }
 }
 
