@@ -15,6 +15,25 @@
 //   // error: static assertion failed: tlswire: this crypto provider does not
 //   //        support ChaCha20-Poly1305 (RFC 8439)
 //
+// What code over a provider looks like (a record layer keyed for one suite):
+//
+//   template <class P>
+//     requires aead_provider<P>
+//   status protect(typename P::aead_key& key, bytes_view nonce, bytes_view header,
+//                  mutable_bytes record, std::size_t plaintext_size) {
+//     return key.seal(nonce, header, record.first(plaintext_size), record);  // in place
+//   }
+//
+// and for hashing, the hash is a type chosen by the suite:
+//
+//   using H = hash_type<P, hash_id::sha384>;
+//   H transcript;  transcript.update(message);  H snapshot = transcript;
+//   P::template hkdf_extract<H>(salt, ikm, prk);
+//
+// Runtime choices (the negotiated suite or group) are checked with
+// provider_supports<P>(id) before use; a provider's member functions refuse
+// an unsupported id with errc::unsupported rather than misbehaving.
+//
 // Providers in this library:
 //   reference_provider (providers/reference/provider.hpp)  hash family only, constexpr
 //   openssl_provider   (providers/openssl.hpp, opt-in)     everything
