@@ -93,7 +93,8 @@ class reader {
     const std::size_t at = offset();
     const std::size_t len = static_cast<std::size_t>(uint_be(length_prefix_width(max)));
     if (!ok()) return {};
-    if (len < min || len > max || len % unit != 0) {
+    // unit == 1 (opaque vectors, the common case) skips a division.
+    if (len < min || len > max || (unit != 1 && len % unit != 0)) {
       fail(errc::length_out_of_range, at);
       return {};
     }

@@ -8,6 +8,7 @@
 // constructed writer only counts, which is how encoded sizes are computed.
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 #include "tlswire/wire/bytes.hpp"
@@ -65,6 +66,12 @@ class writer {
   constexpr void bytes(bytes_view b) noexcept {
     std::uint8_t* p = reserve(b.size());
     if (p == nullptr) return;
+    // At run time a memcpy (bulk bytes: key shares, certificates); the loop
+    // is for constant evaluation.
+    if (!std::is_constant_evaluated()) {
+      std::memcpy(p, b.data(), b.size());
+      return;
+    }
     for (std::size_t i = 0; i < b.size(); ++i) p[i] = b.data()[i];
   }
 
