@@ -6,7 +6,9 @@
 //
 // Each failure carries the alert RFC 8446 names for it and the offset of
 // the offending field in the caller's input (when the hello was parsed).
+#include <array>
 #include <cstddef>
+#include <cstdint>
 
 #include "tlswire/extensions/allowed.hpp"
 #include "tlswire/extensions/key_share.hpp"
@@ -46,6 +48,102 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
   return e;
 }
 
+// One pass over a hello's extensions: the RFC 8446 §4.2 list rules
+// (duplicates, the table, pre_shared_key last) and where the extensions the
+// hello rules read are. Validation then decodes those from their data
+// directly instead of searching the list again for each rule.
+struct extension_index {
+  struct entry {
+    bool present = false;
+    bytes_view data{};
+    std::size_t offset = 0;  // of the Extension's type field
+  };
+  entry supported_versions, supported_groups, key_share, signature_algorithms, pre_shared_key,
+      psk_key_exchange_modes, cookie;
+  // The first breach of the §4.2 table and of "pre_shared_key last", kept
+  // for the caller to apply when the message turns out to be TLS 1.3.
+  error table_violation{};
+  error order_violation{};
+
+  constexpr void note(extension_type type, bytes_view data, std::size_t offset) noexcept {
+    entry* e = nullptr;
+    switch (type) {
+      case extension_type::supported_versions: e = &supported_versions; break;
+      case extension_type::supported_groups: e = &supported_groups; break;
+      case extension_type::key_share: e = &key_share; break;
+      case extension_type::signature_algorithms: e = &signature_algorithms; break;
+      case extension_type::pre_shared_key: e = &pre_shared_key; break;
+      case extension_type::psk_key_exchange_modes: e = &psk_key_exchange_modes; break;
+      case extension_type::cookie: e = &cookie; break;
+      default: return;
+    }
+    if (!e->present) *e = entry{true, data, offset};
+  }
+};
+
+// allowed_in() for the extension types below 64 as a table indexed by type
+// (the binary search in allowed.hpp, done once at compile time).
+inline constexpr auto low_extension_rules = [] {
+  std::array<message_mask, 64> rules{};
+  for (std::size_t t = 0; t < rules.size(); ++t)
+    for (std::uint8_t m = 0; m <= static_cast<std::uint8_t>(message_context::tls12_server_hello); ++m)
+      if (allowed_in(static_cast<extension_type>(t), static_cast<message_context>(m)))
+        rules[t] = static_cast<message_mask>(rules[t] | mask_of(static_cast<message_context>(m)));
+  return rules;
+}();
+
+// Scans `list` once: refuses duplicates (every version, RFC 8446 §4.2 /
+// RFC 5246 §7.4.1.4) and notes the first extension the §4.2 table keeps out
+// of `message` and, in a ClientHello, a pre_shared_key that is not last.
+constexpr result<extension_index> scan_extensions(const extension_list& list, message_context message) noexcept {
+  extension_index index;
+  // Duplicates: a bit per type below 64 (every common extension), and a
+  // short list for the rest; a list with more uncommon types than that
+  // (never seen in practice) is also checked by allowed.hpp's general routine.
+  std::uint64_t seen_low = 0;
+  std::array<std::uint16_t, 32> seen_high{};
+  std::size_t high_count = 0;
+  bool overflow = false;
+  bool after_psk = false;
+  std::size_t psk_at = 0;
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    const extension_type type = it->type;
+    const auto n = to_underlying(type);
+    bool allowed = true;
+    if (n < 64) {
+      const std::uint64_t bit = std::uint64_t{1} << n;
+      if ((seen_low & bit) != 0) return make_error(errc::duplicate_extension, it.offset());
+      seen_low |= bit;
+      allowed = (low_extension_rules[n] & mask_of(message)) != 0;
+    } else {
+      if (high_count < seen_high.size()) {
+        for (std::size_t i = 0; i < high_count; ++i)
+          if (seen_high[i] == n) return make_error(errc::duplicate_extension, it.offset());
+        seen_high[high_count++] = n;
+      } else {
+        overflow = true;
+      }
+      allowed = allowed_in(type, message);
+    }
+    if (index.table_violation.code == errc::none && !allowed)
+      index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, it.offset());
+    if (after_psk && message == message_context::client_hello && index.order_violation.code == errc::none)
+      index.order_violation = make_error(errc::extension_order, psk_at);
+    if (type == extension_type::pre_shared_key) {
+      after_psk = true;
+      psk_at = it.offset();
+    }
+    index.note(type, it->data, it.offset());
+  }
+  if (overflow) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
+  return index;
+}
+
+template <typed_extension Ext>
+constexpr result<Ext> decode_at(const extension_index::entry& e) {
+  return decode_extension_data<Ext>(e.data, e.offset + 4);
+}
+
 }  // namespace validate_detail
 
 // RFC 8446 §4.1.2, §4.2, §9.2 — a ClientHello that offers TLS 1.3
@@ -66,46 +164,49 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
 constexpr status validate(const client_hello& h) {
   using namespace validate_detail;
   const extension_list& ext = h.extensions;
+  TLSWIRE_TRY(const extension_index index, scan_extensions(ext, message_context::client_hello));
 
-  if (!offers_tls13(h)) {
-    // A malformed supported_versions is a decode error, not "no 1.3".
-    if (ext.contains(extension_type::supported_versions)) TLSWIRE_CHECK(offered_versions(h));
-    if (!h.compression_methods.contains(compression_method::null))
-      return illegal(offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1);
-    return check_no_duplicate_extensions(ext);
+  bool tls13 = false;
+  if (index.supported_versions.present) {
+    TLSWIRE_TRY(const auto versions, decode_at<supported_versions_client_hello>(index.supported_versions));
+    tls13 = versions.versions.contains(protocol_version::tls13);
+  }
+  const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
+  if (!tls13) {
+    if (!h.compression_methods.contains(compression_method::null)) return illegal(compression_at);
+    return {};
   }
 
   if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
   if (h.compression_methods.size() != 1 || h.compression_methods[0] != compression_method::null)
-    return illegal(offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1);
-  TLSWIRE_CHECK(validate_extensions(ext, message_context::client_hello));
+    return illegal(compression_at);
+  if (index.table_violation.code != errc::none) return index.table_violation;
+  if (index.order_violation.code != errc::none) return index.order_violation;
 
-  const bool has_groups = ext.contains(extension_type::supported_groups);
-  const bool has_shares = ext.contains(extension_type::key_share);
-  const bool has_psk = ext.contains(extension_type::pre_shared_key);
+  const bool has_groups = index.supported_groups.present;
+  const bool has_shares = index.key_share.present;
+  const bool has_psk = index.pre_shared_key.present;
   // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
   // also contain a "key_share" extension, and vice versa."
   if (has_groups != has_shares)
-    return make_error(errc::missing_extension,
-                      extension_offset(ext, has_groups ? extension_type::supported_groups : extension_type::key_share));
+    return make_error(errc::missing_extension, has_groups ? index.supported_groups.offset : index.key_share.offset);
   // §9.2: without a PSK, certificate authentication needs signature_algorithms.
-  if (!has_psk && !ext.contains(extension_type::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
+  if (!has_psk && !index.signature_algorithms.present) return make_error(errc::missing_extension, h.offset);
   if (has_psk) {
     // §4.2.9: "If clients offer "pre_shared_key" without a
     // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
-    if (!ext.contains(extension_type::psk_key_exchange_modes))
-      return make_error(errc::missing_extension, extension_offset(ext, extension_type::pre_shared_key));
-    TLSWIRE_TRY(const auto psk, ext.get<pre_shared_key_client_hello>());
+    if (!index.psk_key_exchange_modes.present) return make_error(errc::missing_extension, index.pre_shared_key.offset);
+    TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(index.pre_shared_key));
     TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
   }
   if (has_shares) {
-    TLSWIRE_TRY(const auto shares, ext.get<key_share_client_hello>());
-    TLSWIRE_TRY(const auto groups, ext.get<supported_groups>());
+    TLSWIRE_TRY(const auto shares, decode_at<key_share_client_hello>(index.key_share));
+    TLSWIRE_TRY(const auto groups, decode_at<supported_groups>(index.supported_groups));
     TLSWIRE_CHECK(at_extension(shares.validate(), ext, extension_type::key_share));
     // §4.2.8: "Each KeyShareEntry value MUST correspond to a group offered
     // in the "supported_groups" extension".
     for (const key_share_entry& e : shares.client_shares)
-      if (!groups.named_group_list.contains(e.group)) return illegal(extension_offset(ext, extension_type::key_share));
+      if (!groups.named_group_list.contains(e.group)) return illegal(index.key_share.offset);
   }
   return {};
 }

@@ -1,0 +1,240 @@
+// ClientHello parse (+ validate) and encode against a memcpy + checksum pass
+// of the same bytes, in the same run.
+//
+// Two messages:
+//   (a) RFC 8448 §3's ClientHello (196 bytes);
+//   (b) a browser-style ClientHello (~1.8 KB) built here with the library's
+//       own builder: GREASE suites/extensions/groups/versions, 16 suites,
+//       18 extensions, X25519MLKEM768 (1216-byte share) + X25519 key shares,
+//       ALPN, ECH payload, ALPS, compress_certificate.
+// Figures (ns per message, best of several repetitions):
+//   floor          memcpy the message into a buffer and sum it in 64-bit words
+//   parse          read_handshake + parse_client_hello (every length checked)
+//   parse+validate the same plus validate(client_hello) (RFC 8446 rules,
+//                  typed decode of key_share / supported_groups / versions)
+//   encode         encode_message of the parsed hello (byte-exact copy-out)
+//   encode built   encode_message of the hello built from typed values
+// Ratios are tlswire time / floor time.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tlswire/extensions/extensions.hpp"
+#include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/validate_hello.hpp"
+
+using namespace tlswire;
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+std::vector<std::uint8_t> from_hex(const char* hex) {
+  std::vector<std::uint8_t> out;
+  for (std::size_t i = 0; hex[i] != 0 && hex[i + 1] != 0; i += 2)
+    out.push_back(static_cast<std::uint8_t>(std::stoul(std::string(hex + i, 2), nullptr, 16)));
+  return out;
+}
+
+// RFC 8448 §3 ClientHello (handshake header included).
+const char* const kRfc8448ClientHello =
+    "010000c00303cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece700000613011303130201"
+    "0000910000000b0009000006736572766572ff01000100000a00140012001d0017001800190100010101020103010400"
+    "230000003300260024001d002099381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c002b00"
+    "03020304000d0020001e040305030603020308040805080604010501060102010402050206020202002d00020101001c"
+    "00024001";
+
+constexpr auto grease_suite = static_cast<cipher_suite>(0x4a4a);
+constexpr auto grease_group = static_cast<named_group>(0x3a3a);
+
+constexpr std::array<cipher_suite, 16> kSuites{
+    grease_suite,
+    cipher_suite::tls_aes_128_gcm_sha256,
+    cipher_suite::tls_aes_256_gcm_sha384,
+    cipher_suite::tls_chacha20_poly1305_sha256,
+    static_cast<cipher_suite>(0xc02b),
+    static_cast<cipher_suite>(0xc02f),
+    static_cast<cipher_suite>(0xc02c),
+    static_cast<cipher_suite>(0xc030),
+    static_cast<cipher_suite>(0xcca9),
+    static_cast<cipher_suite>(0xcca8),
+    static_cast<cipher_suite>(0xc013),
+    static_cast<cipher_suite>(0xc014),
+    static_cast<cipher_suite>(0x009c),
+    static_cast<cipher_suite>(0x009d),
+    static_cast<cipher_suite>(0x002f),
+    static_cast<cipher_suite>(0x0035),
+};
+constexpr std::array<compression_method, 1> kNull{compression_method::null};
+constexpr std::array<named_group, 5> kGroups{grease_group, named_group::x25519_mlkem768, named_group::x25519,
+                                             named_group::secp256r1, named_group::secp384r1};
+constexpr std::array<ec_point_format, 1> kFormats{ec_point_format::uncompressed};
+constexpr std::array<signature_scheme, 8> kSchemes{
+    signature_scheme::ecdsa_secp256r1_sha256, signature_scheme::rsa_pss_rsae_sha256,
+    signature_scheme::rsa_pkcs1_sha256,       signature_scheme::ecdsa_secp384r1_sha384,
+    signature_scheme::rsa_pss_rsae_sha384,    signature_scheme::rsa_pkcs1_sha384,
+    signature_scheme::rsa_pss_rsae_sha512,    signature_scheme::rsa_pkcs1_sha512};
+constexpr std::array<protocol_version, 3> kVersions{static_cast<protocol_version>(0x5a5a), protocol_version::tls13,
+                                                    protocol_version::tls12};
+constexpr std::array<psk_key_exchange_mode, 1> kPskDhe{psk_key_exchange_mode::psk_dhe_ke};
+constexpr std::array<certificate_compression_algorithm, 1> kBrotli{certificate_compression_algorithm::brotli};
+
+// Builds the browser-style hello into `out`; returns the message bytes.
+std::vector<std::uint8_t> browser_hello(std::size_t* built_size, double* encode_built_ns);
+
+template <class F>
+double best_ns(int reps, int passes, F&& f, std::uint64_t& sink) {
+  double best = 1e30;
+  for (int i = 0; i < reps; ++i) {
+    const auto t0 = clock_type::now();
+    for (int p = 0; p < passes; ++p) sink += f();
+    const auto t1 = clock_type::now();
+    const double ns = std::chrono::duration<double, std::nano>(t1 - t0).count() / passes;
+    if (ns < best) best = ns;
+  }
+  return best;
+}
+
+std::uint64_t copy_and_sum(const std::vector<std::uint8_t>& in, std::vector<std::uint8_t>& out) {
+  std::memcpy(out.data(), in.data(), in.size());
+  std::uint64_t sum = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= out.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, out.data() + i, 8);
+    sum += w;
+  }
+  for (; i < out.size(); ++i) sum += out[i];
+  return sum;
+}
+
+void run(const char* label, const std::vector<std::uint8_t>& message, double encode_built_ns) {
+  constexpr int reps = 30;
+  constexpr int passes = 2000;
+  std::vector<std::uint8_t> copy(message.size());
+  std::vector<std::uint8_t> out(message.size() + 64);
+  std::uint64_t sink = 0;
+  const bytes_view in(message.data(), message.size());
+
+  const double floor = best_ns(reps, passes, [&] { return copy_and_sum(message, copy); }, sink);
+  const double parse = best_ns(reps, passes, [&] {
+    auto m = read_handshake(in);
+    auto h = parse_client_hello(*m);
+    return static_cast<std::uint64_t>(h.ok()) + h->cipher_suites.size();
+  }, sink);
+  const double parse_validate = best_ns(reps, passes, [&] {
+    auto m = read_handshake(in);
+    auto h = parse_client_hello(*m);
+    return static_cast<std::uint64_t>(h.ok() && validate(*h).ok());
+  }, sink);
+  auto parsed = parse_client_hello(*read_handshake(in));
+  if (!parsed || !validate(*parsed)) {
+    std::printf("%s: does not parse/validate\n", label);
+    return;
+  }
+  const double encode = best_ns(reps, passes, [&] {
+    writer w(mutable_bytes(out.data(), out.size()));
+    parsed->encode_message(w);
+    return static_cast<std::uint64_t>(w.size()) + out[w.size() / 2];
+  }, sink);
+
+  std::printf("%s: %zu bytes, %zu extensions (best of %d x %d)\n", label, message.size(), parsed->extensions.size(),
+              reps, passes);
+  std::printf("  floor (memcpy+sum)   %8.1f ns\n", floor);
+  std::printf("  parse                %8.1f ns   ratio %.2f\n", parse, parse / floor);
+  std::printf("  parse+validate       %8.1f ns   ratio %.2f   (target <= 2.00)\n", parse_validate,
+              parse_validate / floor);
+  std::printf("  encode (parsed)      %8.1f ns   ratio %.2f\n", encode, encode / floor);
+  if (encode_built_ns > 0)
+    std::printf("  encode (typed build) %8.1f ns   ratio %.2f\n", encode_built_ns, encode_built_ns / floor);
+  std::printf("  (checksum %llu)\n\n", static_cast<unsigned long long>(sink & 0xffff));
+}
+
+std::vector<std::uint8_t> browser_hello(std::size_t* built_size, double* encode_built_ns) {
+  static std::array<std::uint8_t, 32> random{};
+  static std::array<std::uint8_t, 32> session_id{};
+  static std::array<std::uint8_t, 1216> mlkem_share{};
+  static std::array<std::uint8_t, 32> x25519_share{};
+  static std::array<std::uint8_t, 1> grease_share{0};
+  static std::array<std::uint8_t, 218> ech_payload{};
+  static const std::array<std::uint8_t, 3> alps_body{0x00, 0x03, 0x02};
+  static const std::array<std::uint8_t, 18> host{'w', 'w', 'w', '.', 'e', 'x', 'a', 'm', 'p',
+                                                 'l', 'e', '.', 'c', 'o', 'm', '.', 'a', 'u'};
+  static const std::array<std::uint8_t, 2> h2{'h', '2'};
+  static const std::array<std::uint8_t, 8> http11{'h', 't', 't', 'p', '/', '1', '.', '1'};
+  static const std::array<std::uint8_t, 1> grease_body{0};
+  for (std::size_t i = 0; i < 32; ++i) random[i] = session_id[i] = static_cast<std::uint8_t>(i * 7 + 1);
+  for (std::size_t i = 0; i < mlkem_share.size(); ++i) mlkem_share[i] = static_cast<std::uint8_t>(i * 13);
+  for (std::size_t i = 0; i < ech_payload.size(); ++i) ech_payload[i] = static_cast<std::uint8_t>(i * 5);
+
+  static const std::array<server_name_entry, 1> names{server_name_entry{name_type::host_name, {as_view(host)}}};
+  static const std::array<protocol_name, 2> protocols{protocol_name{as_view(h2)}, protocol_name{as_view(http11)}};
+  static const std::array<key_share_entry, 3> shares{
+      key_share_entry{grease_group, {as_view(grease_share)}},
+      key_share_entry{named_group::x25519_mlkem768, {as_view(mlkem_share)}},
+      key_share_entry{named_group::x25519, {as_view(x25519_share)}}};
+
+  basic_client_hello<extension_tuple<
+      extension, server_name_client_hello, extended_master_secret, renegotiation_info, supported_groups,
+      ec_point_formats, session_ticket, alpn, status_request_client_hello, signature_algorithms,
+      signed_certificate_timestamp_client_hello, key_share_client_hello, psk_key_exchange_modes,
+      supported_versions_client_hello, compress_certificate, extension, encrypted_client_hello, extension>>
+      hello;
+  hello.random = as_view(random);
+  hello.session_id = {as_view(session_id)};
+  hello.cipher_suites = kSuites;
+  hello.compression_methods = kNull;
+  hello.extensions = extension_tuple{
+      extension{static_cast<extension_type>(0x1a1a), {}},
+      server_name_client_hello{names},
+      extended_master_secret{},
+      renegotiation_info{},
+      supported_groups{kGroups},
+      ec_point_formats{kFormats},
+      session_ticket{},
+      alpn{protocols},
+      status_request_client_hello{},
+      signature_algorithms{kSchemes},
+      signed_certificate_timestamp_client_hello{},
+      key_share_client_hello{shares},
+      psk_key_exchange_modes{kPskDhe},
+      supported_versions_client_hello{kVersions},
+      compress_certificate{kBrotli},
+      extension{extension_type::application_settings, as_view(alps_body)},
+      encrypted_client_hello{as_view(ech_payload)},
+      extension{static_cast<extension_type>(0xdada), as_view(grease_body)},
+  };
+  std::vector<std::uint8_t> out(4096);
+  writer w(mutable_bytes(out.data(), out.size()));
+  hello.encode_message(w);
+  if (!w) {
+    std::printf("browser hello does not encode: %d\n", static_cast<int>(w.error().code));
+    return {};
+  }
+  out.resize(w.size());
+  *built_size = w.size();
+  std::uint64_t sink = 0;
+  std::vector<std::uint8_t> scratch(4096);
+  *encode_built_ns = best_ns(30, 2000, [&] {
+    writer b(mutable_bytes(scratch.data(), scratch.size()));
+    hello.encode_message(b);
+    return static_cast<std::uint64_t>(b.size()) + scratch[b.size() / 2];
+  }, sink);
+  return out;
+}
+
+}  // namespace
+
+int main() {
+  run("RFC 8448 ClientHello", from_hex(kRfc8448ClientHello), 0);
+  std::size_t built = 0;
+  double encode_built = 0;
+  const auto browser = browser_hello(&built, &encode_built);
+  if (browser.empty()) return 1;
+  run("browser-style ClientHello (GREASE, X25519MLKEM768 + X25519)", browser, encode_built);
+  return 0;
+}
