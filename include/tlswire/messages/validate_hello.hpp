@@ -81,6 +81,26 @@ struct extension_index {
   }
 };
 
+// Visits each Extension as (type, data, offset of its type field) until
+// `f` returns false. A parsed list's framing was checked by its parse, so
+// its bytes are walked directly rather than through checked readers.
+template <class F>
+constexpr void for_each_extension(const extension_list& list, F&& f) {
+  if (list.built()) {
+    for (auto it = list.begin(); it != list.end(); ++it)
+      if (!f(it->type, it->data, it.offset())) return;
+    return;
+  }
+  const bytes_view wire = list.wire_bytes();
+  std::size_t pos = 0;
+  while (pos + 4 <= wire.size()) {
+    const auto type = static_cast<extension_type>(wire[pos] << 8 | wire[pos + 1]);
+    const std::size_t length = static_cast<std::size_t>(wire[pos + 2] << 8 | wire[pos + 3]);
+    if (!f(type, wire.subspan(pos + 4, length), list.wire_offset() + pos)) return;
+    pos += 4 + length;
+  }
+}
+
 // allowed_in() for the extension types below 64 as a table indexed by type
 // (the binary search in allowed.hpp, done once at compile time).
 inline constexpr auto low_extension_rules = [] {
@@ -106,19 +126,26 @@ constexpr result<extension_index> scan_extensions(const extension_list& list, me
   bool overflow = false;
   bool after_psk = false;
   std::size_t psk_at = 0;
-  for (auto it = list.begin(); it != list.end(); ++it) {
-    const extension_type type = it->type;
+  error failure{};
+  for_each_extension(list, [&](extension_type type, bytes_view data, std::size_t at) {
     const auto n = to_underlying(type);
     bool allowed = true;
     if (n < 64) {
       const std::uint64_t bit = std::uint64_t{1} << n;
-      if ((seen_low & bit) != 0) return make_error(errc::duplicate_extension, it.offset());
+      if ((seen_low & bit) != 0) {
+        failure = make_error(errc::duplicate_extension, at);
+        return false;
+      }
       seen_low |= bit;
       allowed = (low_extension_rules[n] & mask_of(message)) != 0;
     } else {
       if (high_count < seen_high.size()) {
-        for (std::size_t i = 0; i < high_count; ++i)
-          if (seen_high[i] == n) return make_error(errc::duplicate_extension, it.offset());
+        for (std::size_t i = 0; i < high_count; ++i) {
+          if (seen_high[i] == n) {
+            failure = make_error(errc::duplicate_extension, at);
+            return false;
+          }
+        }
         seen_high[high_count++] = n;
       } else {
         overflow = true;
@@ -126,15 +153,17 @@ constexpr result<extension_index> scan_extensions(const extension_list& list, me
       allowed = allowed_in(type, message);
     }
     if (index.table_violation.code == errc::none && !allowed)
-      index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, it.offset());
+      index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, at);
     if (after_psk && message == message_context::client_hello && index.order_violation.code == errc::none)
       index.order_violation = make_error(errc::extension_order, psk_at);
     if (type == extension_type::pre_shared_key) {
       after_psk = true;
-      psk_at = it.offset();
+      psk_at = at;
     }
-    index.note(type, it->data, it.offset());
-  }
+    index.note(type, data, at);
+    return true;
+  });
+  if (failure.code != errc::none) return failure;
   if (overflow) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
   return index;
 }
