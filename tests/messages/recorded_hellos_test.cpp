@@ -139,8 +139,6 @@ TEST_CASE("every plaintext ClientHello and ServerHello of the recorded Go flows 
     }
     for (bool from_client : {true, false}) {
       const auto stream = test::plaintext_handshake_stream(test::split_records(flows, from_client), tls13);
-      const client_hello* first_client = nullptr;
-      (void)first_client;
       for (const auto& m : test::split_handshake_messages(stream)) {
         auto hm = read_handshake(view(m));
         REQUIRE(hm.ok());
