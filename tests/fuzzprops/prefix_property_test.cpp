@@ -25,7 +25,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "../../fuzz/targets/extensions.hpp"
+#include "fuzzprops/extension_shapes.hpp"
 #include "fuzzprops/vector_corpus.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/record/record.hpp"
@@ -59,26 +59,6 @@ verdict check_encoding(bytes_view whole, Context... ctx) {
     v.extended_parsed = v.extended_parsed || decode<T>(bytes_view(longer.data(), longer.size()), ctx...).ok();
   }
   return v;
-}
-
-// Calls f.template operator()<Shape>() for the typed shape `where` gives `type`.
-template <class F, class... Ts>
-void with_shape(fuzz::extensions::type_list<Ts...>, extension_type type, F&& f) {
-  ((type == Ts::type ? f.template operator()<Ts>() : void()), ...);
-}
-template <class F>
-void with_shape(message_context where, extension_type type, F&& f) {
-  namespace x = fuzz::extensions;
-  switch (where) {
-    case message_context::client_hello: return with_shape(x::client_hello_shapes{}, type, f);
-    case message_context::server_hello:
-    case message_context::tls12_server_hello: return with_shape(x::server_hello_shapes{}, type, f);
-    case message_context::hello_retry_request: return with_shape(x::hello_retry_request_shapes{}, type, f);
-    case message_context::encrypted_extensions: return with_shape(x::encrypted_extensions_shapes{}, type, f);
-    case message_context::certificate: return with_shape(x::certificate_shapes{}, type, f);
-    case message_context::certificate_request: return with_shape(x::certificate_request_shapes{}, type, f);
-    case message_context::new_session_ticket: return with_shape(x::new_session_ticket_shapes{}, type, f);
-  }
 }
 
 constexpr bool body_is_the_rest(extension_type t) {
