@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "tlswire/providers/reference/words.hpp"
 #include "tlswire/wire/bytes.hpp"
 
 namespace tlswire::reference {
@@ -44,18 +45,15 @@ class md5 {
       buffered_ = 0;
     }
     while (buffered_ < 56) buffer_[buffered_++] = 0;
-    for (std::size_t i = 0; i < 8; ++i) buffer_[56 + i] = static_cast<std::uint8_t>(bits >> (8 * i));
+    detail::store_le(&buffer_[56], bits);
     compress(buffer_.data());
     digest_type out{};
-    for (std::size_t i = 0; i < 4; ++i)
-      for (std::size_t k = 0; k < 4; ++k) out[4 * i + k] = static_cast<std::uint8_t>(state_[i] >> (8 * k));
+    for (std::size_t i = 0; i < 4; ++i) detail::store_le(&out[4 * i], state_[i]);
     *this = md5{};
     return out;
   }
 
  private:
-  static constexpr std::uint32_t rotl(std::uint32_t x, unsigned n) noexcept { return (x << n) | (x >> (32 - n)); }
-
   // RFC 1321 §3.4: T[i] = floor(2^32 * |sin(i)|), i = 1..64.
   static constexpr std::array<std::uint32_t, 64> t_table{
       0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
@@ -72,9 +70,7 @@ class md5 {
 
   constexpr void compress(const std::uint8_t* block) noexcept {
     std::array<std::uint32_t, 16> x{};
-    for (std::size_t i = 0; i < 16; ++i)
-      x[i] = static_cast<std::uint32_t>(block[4 * i]) | static_cast<std::uint32_t>(block[4 * i + 1]) << 8 |
-             static_cast<std::uint32_t>(block[4 * i + 2]) << 16 | static_cast<std::uint32_t>(block[4 * i + 3]) << 24;
+    for (std::size_t i = 0; i < 16; ++i) x[i] = detail::load_le<std::uint32_t>(block + 4 * i);
     std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
     for (unsigned i = 0; i < 64; ++i) {
       const unsigned round = i / 16;
@@ -98,7 +94,7 @@ class md5 {
           k = (7 * i) % 16;
           break;
       }
-      const std::uint32_t rotated = rotl(a + f + x[k] + t_table[i], shifts[round * 4 + i % 4]);
+      const std::uint32_t rotated = detail::rotl(a + f + x[k] + t_table[i], shifts[round * 4 + i % 4]);
       a = d;
       d = c;
       c = b;

@@ -58,54 +58,11 @@ struct sha512_core {
       0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
   };
 
-  // FIPS 180-4 §4.1.3
-  static constexpr word ch(word x, word y, word z) noexcept { return (x & y) ^ (~x & z); }
-  static constexpr word maj(word x, word y, word z) noexcept { return (x & y) ^ (x & z) ^ (y & z); }
+  // FIPS 180-4 §4.1.3 (Ch and Maj, the same for SHA-256, are in sha2_engine.hpp)
   static constexpr word big_sigma0(word x) noexcept { return rotr(x, 28) ^ rotr(x, 34) ^ rotr(x, 39); }
   static constexpr word big_sigma1(word x) noexcept { return rotr(x, 14) ^ rotr(x, 18) ^ rotr(x, 41); }
   static constexpr word small_sigma0(word x) noexcept { return rotr(x, 1) ^ rotr(x, 8) ^ (x >> 7); }
   static constexpr word small_sigma1(word x) noexcept { return rotr(x, 19) ^ rotr(x, 61) ^ (x >> 6); }
-
-  // FIPS 180-4 §6.4.2: one block of 128 bytes into the hash value. `w` is the
-  // caller's scratch for the message schedule, W[t] kept at w[t % 16]; the
-  // caller wipes it once it has compressed all it had, rather than per block.
-  static constexpr void compress(std::array<word, 8>& hash, const std::uint8_t* block,
-                                 std::array<word, 16>& w) noexcept {
-    for (std::size_t t = 0; t < 16; ++t) w[t] = load_be<word>(block + 8 * t);
-
-    word a = hash[0], b = hash[1], c = hash[2], d = hash[3];
-    word e = hash[4], f = hash[5], g = hash[6], h = hash[7];
-    // One round of §6.4.2 step 3 (step 1 folded in for t >= 16). FIPS 180-4
-    // shifts h=g, g=f, ..., a=T1+T2; here the caller rotates the names of
-    // the variables instead, eight rounds at a time, so nothing is moved.
-    auto round = [&w](std::size_t t, word a_, word b_, word c_, word& d_, word e_, word f_,
-                      word g_, word& h_) constexpr {
-      if (t >= 16)
-        w[t % 16] += small_sigma1(w[(t - 2) % 16]) + w[(t - 7) % 16] +
-                     small_sigma0(w[(t - 15) % 16]);
-      const word t1 = h_ + big_sigma1(e_) + ch(e_, f_, g_) + k[t] + w[t % 16];
-      d_ += t1;                                    // e of the next round
-      h_ = t1 + big_sigma0(a_) + maj(a_, b_, c_);  // a of the next round
-    };
-    for (std::size_t t = 0; t < 80; t += 8) {
-      round(t + 0, a, b, c, d, e, f, g, h);
-      round(t + 1, h, a, b, c, d, e, f, g);
-      round(t + 2, g, h, a, b, c, d, e, f);
-      round(t + 3, f, g, h, a, b, c, d, e);
-      round(t + 4, e, f, g, h, a, b, c, d);
-      round(t + 5, d, e, f, g, h, a, b, c);
-      round(t + 6, c, d, e, f, g, h, a, b);
-      round(t + 7, b, c, d, e, f, g, h, a);
-    }
-    hash[0] += a;
-    hash[1] += b;
-    hash[2] += c;
-    hash[3] += d;
-    hash[4] += e;
-    hash[5] += f;
-    hash[6] += g;
-    hash[7] += h;
-  }
 };
 
 }  // namespace detail
