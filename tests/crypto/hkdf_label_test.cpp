@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "messages/rfc8448_vectors.hpp"
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/crypto/hkdf_label.hpp"
 #include "tlswire/providers/reference/provider.hpp"

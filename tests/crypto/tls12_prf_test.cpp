@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/crypto/tls12_prf.hpp"
 #include "tlswire/providers/reference/provider.hpp"

@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
@@ -137,6 +137,18 @@ void check_aead_known_answer(aead_id id, bytes_view key, bytes_view nonce, bytes
   const status too_short = k.open(nonce, aad, expected_sealed.first(tag - 1), empty_out);
   CHECK(!too_short.ok());
   CHECK(too_short.error().code == errc::bad_record_mac);
+}
+
+// The secret `g` gives for a known private value and a peer's public value
+// (the known-answer tests of RFC 7748 and RFC 8448).
+template <class P>
+std::vector<std::uint8_t> shared_secret_of(P& p, named_group g, bytes_view private_value,
+                                           bytes_view peer_public_value) {
+  typename P::key_share_private_key k;
+  REQUIRE(p.import_key_share(g, private_value, k).ok());
+  std::vector<std::uint8_t> shared(shared_secret_size(g));
+  REQUIRE(p.derive_shared_secret(k, peer_public_value, shared).ok());
+  return shared;
 }
 
 // A fresh key share each side, derive both ways: the same secret.
@@ -451,12 +463,8 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §6.1 (Alice and Bob)", "[conformanc
     const auto bob_private =
         hex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb");
     const auto bob_public = hex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f");
-    typename P::key_share_private_key alice, bob;
-    REQUIRE(p.import_key_share(named_group::x25519, alice_private, alice).ok());
-    REQUIRE(p.import_key_share(named_group::x25519, bob_private, bob).ok());
-    std::array<std::uint8_t, 32> k1{}, k2{};
-    REQUIRE(p.derive_shared_secret(alice, bob_public, k1).ok());
-    REQUIRE(p.derive_shared_secret(bob, alice_public, k2).ok());
+    const auto k1 = shared_secret_of(p, named_group::x25519, alice_private, bob_public);
+    const auto k2 = shared_secret_of(p, named_group::x25519, bob_private, alice_public);
     CHECK(to_hex(k1) == "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742");
     CHECK(k1 == k2);
   }
@@ -469,25 +477,17 @@ TEMPLATE_TEST_CASE("X25519 matches RFC 7748 §5.2 (scalar times u-coordinate)",
     SUCCEED("not applicable: the provider has no X25519");
   } else {
     P p;
-    typename P::key_share_private_key k;
-    std::array<std::uint8_t, 32> out{};
-    REQUIRE(p.import_key_share(
-                 named_group::x25519,
-                 hex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"), k)
-                .ok());
-    REQUIRE(p.derive_shared_secret(
-                 k, hex("e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c"), out)
-                .ok());
-    CHECK(to_hex(out) == "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552");
-    REQUIRE(p.import_key_share(
-                 named_group::x25519,
-                 hex("4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d"), k)
-                .ok());
+    CHECK(to_hex(shared_secret_of(
+              p, named_group::x25519,
+              hex("a546e36bf0527c9d3b16154b82465edd62144c0ac1fc5a18506a2244ba449ac4"),
+              hex("e6db6867583030db3594c1a424b15f7c726624ec26b3353b10a903a6d0ab1c4c"))) ==
+          "c3da55379de9c6908e94ea4df28d084f32eccf03491c71f754b4075577a28552");
     // The u-coordinate's top bit is set: RFC 7748 §5 says to ignore it.
-    REQUIRE(p.derive_shared_secret(
-                 k, hex("e5210f12786811d3f4b7959d0538ae2c31dbe7106fc03c3efc4cd549c715a493"), out)
-                .ok());
-    CHECK(to_hex(out) == "95cbde9476e8907d7aade45cb4b873f88b595a68799fa152e6f8f7647aac7957");
+    CHECK(to_hex(shared_secret_of(
+              p, named_group::x25519,
+              hex("4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d"),
+              hex("e5210f12786811d3f4b7959d0538ae2c31dbe7106fc03c3efc4cd549c715a493"))) ==
+          "95cbde9476e8907d7aade45cb4b873f88b595a68799fa152e6f8f7647aac7957");
   }
 }
 
@@ -499,20 +499,12 @@ TEMPLATE_TEST_CASE("X25519 gives RFC 8448's (EC)DHE shared secret from both side
   } else {
     const auto trace = tlswire::test::load_vectors("rfc8448/simple-1rtt.txt");
     P p;
-    typename P::key_share_private_key client, server;
-    REQUIRE(p.import_key_share(named_group::x25519,
-                               trace.view("client_x25519_ephemeral_private_key"), client)
-                .ok());
-    REQUIRE(p.import_key_share(named_group::x25519,
-                               trace.view("server_x25519_ephemeral_private_key"), server)
-                .ok());
-    std::array<std::uint8_t, 32> at_client{}, at_server{};
-    REQUIRE(p.derive_shared_secret(client, trace.view("server_x25519_ephemeral_public_key"),
-                                   at_client)
-                .ok());
-    REQUIRE(p.derive_shared_secret(server, trace.view("client_x25519_ephemeral_public_key"),
-                                   at_server)
-                .ok());
+    const auto at_client =
+        shared_secret_of(p, named_group::x25519, trace.view("client_x25519_ephemeral_private_key"),
+                         trace.view("server_x25519_ephemeral_public_key"));
+    const auto at_server =
+        shared_secret_of(p, named_group::x25519, trace.view("server_x25519_ephemeral_private_key"),
+                         trace.view("client_x25519_ephemeral_public_key"));
     // RFC 8448 §3 "extract secret handshake": IKM is the shared secret.
     CHECK(to_hex(at_client) == to_hex(trace.view("handshake_secret.ikm")));
     CHECK(at_client == at_server);

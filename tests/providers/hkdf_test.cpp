@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/providers/reference/hkdf.hpp"
 #include "tlswire/providers/reference/sha256.hpp"
 #include "tlswire/providers/reference/sha512.hpp"

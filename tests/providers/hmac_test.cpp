@@ -2,7 +2,7 @@
 // §4.2-§4.8 (test cases 1-7), at run time and in constant evaluation.
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/providers/reference/hmac.hpp"
 #include "tlswire/providers/reference/sha256.hpp"
 #include "tlswire/providers/reference/sha512.hpp"

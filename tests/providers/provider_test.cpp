@@ -4,7 +4,7 @@
 
 #include <type_traits>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/providers/reference/provider.hpp"
 

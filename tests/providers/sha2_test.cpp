@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/providers/reference/sha256.hpp"
 #include "tlswire/providers/reference/sha512.hpp"
 

@@ -11,7 +11,7 @@
 
 #include <openssl/err.h>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/openssl.hpp"
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/mbedtls.hpp"
