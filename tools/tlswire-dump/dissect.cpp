@@ -1,0 +1,627 @@
+// The dissector's core (see dissect.hpp): frame both directions into
+// records, replay them in wire order, decrypt what the key log allows,
+// reassemble and dispatch handshake messages, and hand everything to a sink.
+#include "dissect.hpp"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+
+#include "decrypt.hpp"
+#include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/server_hello.hpp"
+#include "tlswire/record/change_cipher_spec.hpp"
+#include "tlswire/record/handshake_reassembler.hpp"
+#include "tlswire/record/inner_plaintext.hpp"
+#include "tlswire/record/record_splitter.hpp"
+
+namespace tlswire_dump {
+
+using namespace tlswire;
+
+const char* to_string(protection p) {
+  switch (p) {
+    case protection::plaintext: return "plaintext";
+    case protection::decrypted: return "decrypted";
+    case protection::encrypted: return "encrypted";
+    case protection::undecryptable: return "undecryptable";
+  }
+  return "";
+}
+
+const char* to_string(direction d) {
+  return d == direction::client_to_server ? "client_to_server" : "server_to_client";
+}
+
+std::string hex(bytes_view b, std::size_t max_bytes) {
+  static const char digits[] = "0123456789abcdef";
+  std::string s;
+  const std::size_t n = std::min(b.size(), max_bytes);
+  s.reserve(2 * n);
+  for (std::size_t i = 0; i < n; ++i) {
+    s += digits[b[i] >> 4];
+    s += digits[b[i] & 0xf];
+  }
+  return s;
+}
+
+namespace {
+
+// The largest handshake message reassembled across records. Certificate
+// chains of real servers stay far below; a larger one is refused with
+// handshake_failure (the reassembler's message_too_large).
+constexpr std::size_t max_message_body = std::size_t{1} << 20;
+
+struct framed_record {
+  std::size_t offset = 0;        // stream offset of the header
+  bytes_view wire{};             // header + fragment
+  record rec{};
+  std::size_t packet = 0;        // packet that delivered its last byte
+  std::size_t first_packet = 0;  // packet that delivered its first byte
+};
+
+// Where each fed handshake fragment came from, so a message's first byte can
+// be found in the stream (for positions and error offsets).
+struct fed_fragment {
+  std::size_t handshake_position = 0;  // handshake bytes fed before it
+  std::size_t stream_offset = 0;
+  std::size_t record = 0;
+};
+
+struct direction_state {
+  direction dir = direction::client_to_server;
+  const stream* bytes = nullptr;
+  std::vector<framed_record> records;
+  std::optional<error> split_error;  // framing stopped here (after `records`)
+  std::size_t tail = 0;              // bytes after the last complete record
+  std::size_t next = 0;              // next record to replay
+  std::optional<sslv2_client_hello> sslv2;
+
+  // Record protection.
+  bool protected_records = false;  // 1.2: after ChangeCipherSpec; 1.3: after ServerHello
+  bool application_keys = false;   // 1.3: after this side's Finished
+  record_keys keys;
+  std::string no_keys;             // why keys are missing (shown with encrypted records)
+  bool saw_encrypted_handshake = false;
+  std::vector<std::uint8_t> plaintext;
+
+  // Handshake reassembly.
+  std::vector<std::uint8_t> buffer = std::vector<std::uint8_t>(handshake_header_size + max_message_body);
+  std::optional<handshake_reassembler> reassembler;
+  std::vector<fed_fragment> fed;
+  std::size_t handshake_fed = 0;
+  std::size_t handshake_consumed = 0;
+
+  bool flight_ended = false;  // for untimed (raw file) input
+};
+
+class dissector {
+ public:
+  dissector(std::size_t number, const connection& conn, const options& opts, sink& out, check_counts& counts)
+      : number_(number), conn_(conn), opts_(opts), out_(out), counts_(counts) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      auto& d = dirs_[i];
+      d.dir = static_cast<direction>(i);
+      d.bytes = &conn.of(d.dir);
+      d.reassembler.emplace(mutable_bytes(d.buffer), max_message_body);
+      d.no_keys = opts.keys ? "no ServerHello seen" : "no --keylog given";
+    }
+    // Until a ServerHello says otherwise (a capture that missed it).
+    context_.version = protocol_version::tls12;
+  }
+
+  void run() {
+    info_.number = number_;
+    info_.client = conn_.client;
+    info_.server = conn_.server;
+    info_.bytes_to_server = conn_.to_server.bytes.size();
+    info_.bytes_to_client = conn_.to_client.bytes.size();
+    if (!looks_like_tls(conn_.to_server.bytes, true) && !looks_like_tls(conn_.to_client.bytes, false)) {
+      out_.skipped_connection(info_, "not TLS (no record header at the start of either direction)");
+      return;
+    }
+    out_.begin_connection(info_);
+    for (auto& d : dirs_) frame(d);
+    replay();
+    if (!failed_) {
+      for (auto& d : dirs_) finish(d);
+    }
+    out_.end_connection(info_);
+  }
+
+ private:
+  static bool looks_like_tls(const std::vector<std::uint8_t>& b, bool client) {
+    if (b.size() >= 3 && client && looks_like_sslv2_client_hello(bytes_view(b))) return true;
+    return b.size() >= 3 && b[0] >= 20 && b[0] <= 24 && b[1] == 3;
+  }
+
+  // Cuts a direction into records up front. The loosest ceiling (TLS 1.2
+  // ciphertext) frames every record; plaintext ones are held to 2^14 later,
+  // when it is known whether they are protected.
+  void frame(direction_state& d) {
+    const auto& s = *d.bytes;
+    bytes_view rest(s.bytes);
+    std::size_t start = 0;
+    if (d.dir == direction::client_to_server && looks_like_sslv2_client_hello(rest)) {
+      reader r(rest);
+      const sslv2_client_hello h = sslv2_client_hello::parse(r);
+      if (r.ok()) {
+        d.sslv2 = h;
+        start = h.raw.size();
+        rest = rest.subspan(start);
+      }
+    }
+    record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, start);
+    while (!rest.empty()) {
+      const auto step = splitter.next(rest);
+      if (!step) {
+        d.split_error = step.error();
+        return;
+      }
+      if (!step->complete()) {
+        d.tail = rest.size();
+        return;
+      }
+      framed_record f;
+      f.offset = splitter.position() - step->consumed;
+      f.wire = step->wire;
+      f.rec = step->rec;
+      f.first_packet = s.packet_at(f.offset);
+      f.packet = s.packet_at(f.offset + f.wire.size() - 1);
+      d.records.push_back(f);
+      rest = rest.subspan(step->consumed);
+    }
+  }
+
+  // Replays both directions' records in wire order: by the packet that
+  // completed each record, or flight by flight for untimed input.
+  void replay() {
+    if (dirs_[0].sslv2) show_sslv2(dirs_[0]);
+    direction current = direction::client_to_server;
+    while (!failed_) {
+      direction_state* pick = nullptr;
+      if (conn_.timed) {
+        for (auto& d : dirs_) {
+          if (!pending(d)) continue;
+          if (pick == nullptr || time_of(d) < time_of(*pick)) pick = &d;
+        }
+      } else {
+        auto& cur = dirs_[static_cast<std::size_t>(current)];
+        auto& other = dirs_[1 - static_cast<std::size_t>(current)];
+        pick = pending(cur) ? &cur : pending(other) ? &other : nullptr;
+      }
+      if (pick == nullptr) break;
+      current = pick->dir;
+      if (pick->next == pick->records.size()) {
+        fail_split(*pick);
+        break;
+      }
+      pick->flight_ended = false;
+      process(*pick, pick->records[pick->next]);
+      ++pick->next;
+      if (!conn_.timed && pick->flight_ended) current = other_dir(current);
+    }
+  }
+
+  static direction other_dir(direction d) {
+    return d == direction::client_to_server ? direction::server_to_client : direction::client_to_server;
+  }
+  static bool pending(const direction_state& d) { return d.next < d.records.size() || d.split_error; }
+  std::tuple<std::size_t, std::size_t, int> time_of(const direction_state& d) const {
+    if (d.next < d.records.size()) {
+      const auto& r = d.records[d.next];
+      return {r.packet, r.first_packet, static_cast<int>(d.dir)};
+    }
+    const std::size_t p = d.bytes->packet_at(d.split_error->offset);
+    return {p, p, static_cast<int>(d.dir)};
+  }
+
+  direction_state& of(direction d) { return dirs_[static_cast<std::size_t>(d)]; }
+
+  position at(const direction_state& d, std::size_t offset) const {
+    position p;
+    p.connection = number_;
+    p.dir = d.dir;
+    p.record = d.next + 1;
+    p.offset = offset;
+    p.packet = d.bytes->packet_at(offset);
+    return p;
+  }
+
+  void fail(const position& p, const std::string& what, const error& e) {
+    error_event ev;
+    ev.at = p;
+    ev.what = what;
+    ev.error = e;
+    out_.error(ev);
+    ++counts_.parse_failures;
+    failed_ = true;
+  }
+
+  void fail_split(direction_state& d) {
+    const error e = *d.split_error;
+    position p = at(d, e.offset);
+    fail(p, "record framing: " + std::string(to_string(e.code)), e);
+  }
+
+  // --check: `encode` writes into a writer; the bytes must equal `expected`.
+  template <class Encode>
+  void check(const position& p, const std::string& what, bytes_view expected, Encode&& encode) {
+    if (!opts_.check) return;
+    ++counts_.messages;
+    std::vector<std::uint8_t> buf(expected.size() + 64);
+    writer w{mutable_bytes(buf)};
+    encode(w);
+    if (w.ok() && equal_bytes(w.written(), expected)) {
+      ++counts_.exact;
+      return;
+    }
+    ++counts_.failed;
+    error_event ev;
+    ev.at = p;
+    ev.what = what + ": re-encoding differs from the bytes received" +
+              (w.ok() ? " (" + std::to_string(w.size()) + " bytes written, " + std::to_string(expected.size()) +
+                            " received)"
+                      : " (encoder failed: " + std::string(tlswire::to_string(w.error().code)) + ")");
+    ev.error = make_error(errc::bad_value, p.offset);
+    out_.error(ev);
+  }
+
+  void show_sslv2(direction_state& d) {
+    position p;
+    p.connection = number_;
+    p.dir = d.dir;
+    p.record = 0;
+    p.offset = 0;
+    p.packet = d.bytes->packet_at(0);
+    const auto& h = *d.sslv2;
+    const auto random = h.random();
+    client_random_.assign(random.begin(), random.end());
+    find_secrets();
+    if (opts_.check) {
+      ++counts_.messages;
+      ++counts_.exact;  // a view of its bytes: nothing to re-encode beyond them
+    }
+    out_.sslv2_client_hello(p, h);
+  }
+
+  // --- one record -----------------------------------------------------------
+
+  void process(direction_state& d, const framed_record& f) {
+    position p = at(d, f.offset);
+    p.packet = f.packet;
+    if (opts_.check) ++counts_.records;
+    check(p, "record", f.wire, [&](writer& w) { f.rec.encode(w); });
+
+    record_event ev;
+    ev.at = p;
+    ev.rec = f.rec;
+    ev.content_type = f.rec.type;
+    // Which records are protected: TLS 1.2 after the sender's
+    // ChangeCipherSpec (every type); TLS 1.3 after the ServerHello, the
+    // application_data-typed ones (CCS stays plaintext: RFC 8446 §5).
+    // Application data is never plaintext: before keys exist (early data,
+    // a capture that missed the hellos) it is shown as encrypted.
+    bool is_protected = false;
+    if (d.protected_records) {
+      is_protected = tls13_ ? f.rec.type == content_type::application_data : true;
+    } else if (f.rec.type == content_type::application_data) {
+      is_protected = true;
+    }
+    if (!is_protected) {
+      if (f.rec.fragment.size() > max_plaintext_length) {
+        fail(p, "record longer than 2^14 bytes", make_error(errc::record_overflow, f.offset + 3));
+        return;
+      }
+      ev.prot = protection::plaintext;
+      ev.content = f.rec.fragment;
+      out_.record(ev);
+      content(d, p, f, f.rec.type, f.rec.fragment, f.offset + record_header_size, false);
+      return;
+    }
+    if (d.protected_records) ev.form = tls13_ ? record_protection::tls13 : record_protection::tls12;
+    if (!d.protected_records || !d.keys.ready()) {
+      ev.prot = protection::encrypted;
+      ev.note = d.protected_records ? d.no_keys : "sent before the handshake set keys (early data?)";
+      out_.record(ev);
+      encrypted_content(d, p, f, ev.prot);
+      return;
+    }
+    if (!d.keys.open(f.rec, d.plaintext)) {
+      ev.prot = protection::undecryptable;
+      ev.note = "the key log's secret does not open this record";
+      out_.record(ev);
+      encrypted_content(d, p, f, ev.prot);
+      return;
+    }
+    ev.prot = protection::decrypted;
+    const bytes_view opened(d.plaintext);
+    std::size_t content_offset = f.offset + record_header_size;
+    content_type type = f.rec.type;
+    bytes_view body = opened;
+    if (tls13_) {
+      reader r(opened, content_offset);
+      const inner_plaintext inner = inner_plaintext::parse(r);
+      if (!r.ok()) {
+        out_.record(ev);
+        fail(p, "TLSInnerPlaintext", r.error());
+        return;
+      }
+      check(p, "TLSInnerPlaintext", opened, [&](writer& w) { inner.encode(w); });
+      type = inner.type;
+      body = inner.content;
+      ev.padding = inner.padding;
+    } else {
+      const auto aead = aead_of(suite_->cipher);
+      if (aead && *aead != aead_id::chacha20_poly1305) content_offset += 8;  // explicit nonce
+    }
+    ev.content_type = type;
+    ev.content = body;
+    out_.record(ev);
+    content(d, p, f, type, body, content_offset, true);
+  }
+
+  // What an encrypted record without keys still tells.
+  void encrypted_content(direction_state& d, const position& p, const framed_record& f, protection prot) {
+    if (f.rec.type == content_type::application_data) {
+      application_data_event a;
+      a.at = p;
+      a.prot = prot;
+      a.content_type = f.rec.type;
+      a.length = f.rec.fragment.size();
+      a.tls13_ciphertext = tls13_ && d.protected_records;
+      out_.application_data(a);
+      // 1.3 without keys: the handshake's end cannot be seen; a flight ends
+      // at each record of the other side (untimed input only).
+      d.flight_ended = !tls13_ || d.dir == direction::client_to_server;
+      return;
+    }
+    // TLS 1.2: the first protected handshake record is the Finished (RFC 5246 §7.4.9).
+    if (f.rec.type == content_type::handshake && !d.saw_encrypted_handshake) {
+      d.saw_encrypted_handshake = true;
+      d.flight_ended = true;
+    }
+  }
+
+  void content(direction_state& d, const position& p, const framed_record& f, content_type type, bytes_view body,
+               std::size_t body_offset, bool decrypted) {
+    if (type != content_type::handshake) {
+      const auto st = d.reassembler->other_record(f.offset);
+      if (!st) return fail(p, "handshake message interrupted by a " + std::string(tlswire::to_string(type)) + " record",
+                           st.error());
+    }
+    switch (type) {
+      case content_type::handshake: return handshake_records(d, p, body, body_offset, decrypted);
+      case content_type::change_cipher_spec: {
+        const auto ccs = decode_change_cipher_spec_record(body, body_offset);
+        if (!ccs) return fail(p, "ChangeCipherSpec", ccs.error());
+        check(p, "ChangeCipherSpec", body, [&](writer& w) { ccs->encode(w); });
+        // TLS 1.3 middlebox compatibility (RFC 8446 §D.4): a CCS in a 1.3
+        // handshake, or before any ServerHello, changes nothing.
+        const bool compatibility = tls13_ || hello_retry_ || server_random_.empty();
+        out_.change_cipher_spec(p, compatibility);
+        if (!compatibility) start_tls12_protection(d, p);
+        return;
+      }
+      case content_type::alert: {
+        const auto a = decode_alert_record(body, body_offset);
+        if (!a) return fail(p, "Alert", a.error());
+        check(p, "Alert", body, [&](writer& w) { a->encode(w); });
+        alert_event ev;
+        ev.at = p;
+        ev.decrypted = decrypted;
+        ev.alert = *a;
+        out_.alert(ev);
+        d.flight_ended = true;
+        return;
+      }
+      case content_type::application_data:
+      default: {
+        application_data_event a;
+        a.at = p;
+        a.prot = decrypted ? protection::decrypted : protection::plaintext;
+        a.content_type = type;
+        a.content = body;
+        a.length = body.size();
+        out_.application_data(a);
+        d.flight_ended = true;
+        return;
+      }
+    }
+  }
+
+  // --- handshake messages --------------------------------------------------
+
+  void handshake_records(direction_state& d, const position& p, bytes_view body, std::size_t body_offset,
+                         bool decrypted) {
+    auto& reasm = *d.reassembler;
+    if (const auto st = reasm.feed(body, body_offset); !st) return fail(p, "handshake fragment", st.error());
+    d.fed.push_back({d.handshake_fed, body_offset, p.record});
+    d.handshake_fed += body.size();
+    for (;;) {
+      const auto next = reasm.next();
+      if (!next) return fail(p, "handshake reassembly", next.error());
+      if (!next->has_value()) return;
+      const handshake_message m = **next;
+      // Where the message began: its first byte among the fragments fed.
+      position mp = p;
+      for (const auto& fr : d.fed) {
+        if (fr.handshake_position > d.handshake_consumed) break;
+        mp.offset = fr.stream_offset + (d.handshake_consumed - fr.handshake_position);
+        mp.record = fr.record;
+      }
+      d.handshake_consumed += m.raw.size();
+      if (opts_.check) ++counts_.handshake_messages;
+      negotiation_context ctx = context_;
+      ctx.sender = d.dir == direction::client_to_server ? sender::client : sender::server;
+      const auto typed = dispatch(m, ctx);
+      if (!typed) {
+        error e = typed.error();
+        e.offset += static_cast<std::uint32_t>(mp.offset);
+        return fail(mp, std::string(name_of(m.type)) + " message", e);
+      }
+      check(mp, std::string(name_of(m.type)), m.raw, [&](writer& w) { typed->encode(w); });
+      message_event ev;
+      ev.at = mp;
+      ev.decrypted = decrypted;
+      ev.message = &*typed;
+      ev.context = ctx;
+      ev.from = ctx.sender;
+      out_.handshake(ev);
+      after_message(d, mp, *typed);
+      if (failed_) return;
+    }
+  }
+
+  static std::string name_of(handshake_type t) {
+    const auto n = tlswire::to_string(t);
+    return n.empty() ? "handshake type " + std::to_string(to_underlying(t)) : std::string(n);
+  }
+
+  // The state a message changes: randoms, version and suite, keys.
+  void after_message(direction_state& d, const position& p, const typed_message& t) {
+    switch (t.type()) {
+      case handshake_type::client_hello: {
+        const auto& h = t.as<client_hello>();
+        client_random_.assign(h.random.begin(), h.random.end());
+        find_secrets();
+        d.flight_ended = true;
+        return;
+      }
+      case handshake_type::server_hello: {
+        const auto& h = t.as<server_hello>();
+        if (h.is_hello_retry_request()) {
+          hello_retry_ = true;  // RFC 8446 §4.1.4: a second ClientHello follows
+          d.flight_ended = true;
+          return;
+        }
+        server_random_.assign(h.random.begin(), h.random.end());
+        const auto version = negotiated_version(h);
+        if (!version) return fail(p, "ServerHello supported_versions", version.error());
+        context_.version = *version;
+        context_.suite = h.suite;
+        suite_ = find_cipher_suite_info(h.suite);
+        tls13_ = is_tls13_wire(*version);
+        if (tls13_) start_tls13_protection(p);
+        return;
+      }
+      case handshake_type::server_hello_done:
+        d.flight_ended = true;
+        return;
+      case handshake_type::finished:
+        d.flight_ended = true;
+        if (tls13_) {
+          // RFC 8446 §7.2: after its Finished a side sends under its application traffic secret.
+          const bool client = d.dir == direction::client_to_server;
+          set_tls13_keys(d, p, client ? "CLIENT_TRAFFIC_SECRET_0" : "SERVER_TRAFFIC_SECRET_0",
+                         secrets_ ? (client ? secrets_->client_traffic_secret_0 : secrets_->server_traffic_secret_0)
+                                  : std::vector<std::uint8_t>{});
+          d.application_keys = true;
+        }
+        return;
+      case handshake_type::key_update:
+        if (tls13_) {
+          key_change(d, p);
+          if (d.keys.ready() && !d.keys.update_tls13()) d.no_keys = "KeyUpdate: next secret not derived";
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  void find_secrets() {
+    secrets_ = opts_.keys && client_random_.size() == 32 ? opts_.keys->find(client_random_.data()) : nullptr;
+  }
+
+  std::string missing_secret_reason(const char* label) const {
+    if (!opts_.keys) return "no --keylog given";
+    if (!secrets_) return "the key log has no line for this client random";
+    if (!suite_) return "cipher suite unknown to tlswire";
+    if (!aead_of(suite_->cipher))
+      return std::string(tlswire::to_string(suite_->suite)) + " is not an AEAD suite (only AEAD suites are decrypted)";
+    return std::string("the key log has no ") + label + " for this client random";
+  }
+
+  void key_change(direction_state& d, const position& p) {
+    if (const auto st = d.reassembler->key_change(); !st) fail(p, "handshake message spans a key change", st.error());
+  }
+
+  void set_tls13_keys(direction_state& d, const position& p, const char* label, const std::vector<std::uint8_t>& secret) {
+    key_change(d, p);
+    d.keys = record_keys{};
+    if (secret.empty() || !suite_ || !d.keys.set_tls13(*suite_, secret)) {
+      d.keys = record_keys{};
+      d.no_keys = missing_secret_reason(label);
+    }
+  }
+
+  // RFC 8446 §2: everything after the ServerHello is protected with the
+  // handshake traffic secrets.
+  void start_tls13_protection(const position& p) {
+    for (auto& d : dirs_) {
+      d.protected_records = true;
+      const bool client = d.dir == direction::client_to_server;
+      set_tls13_keys(d, p, client ? "CLIENT_HANDSHAKE_TRAFFIC_SECRET" : "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                     secrets_ ? (client ? secrets_->client_handshake_traffic_secret
+                                        : secrets_->server_handshake_traffic_secret)
+                              : std::vector<std::uint8_t>{});
+      if (failed_) return;
+    }
+  }
+
+  // RFC 5246 §7.1: the sender's records after ChangeCipherSpec use the
+  // pending keys, from the key block of the master secret.
+  void start_tls12_protection(direction_state& d, const position& p) {
+    key_change(d, p);
+    if (failed_) return;
+    d.protected_records = true;
+    d.saw_encrypted_handshake = false;
+    d.keys = record_keys{};
+    record_keys client, server;
+    if (secrets_ && !secrets_->master_secret.empty() && suite_ && client_random_.size() == 32 &&
+        server_random_.size() == 32 &&
+        tls12_key_block(*suite_, secrets_->master_secret, client_random_, server_random_, client, server)) {
+      d.keys = std::move(d.dir == direction::client_to_server ? client : server);
+      return;
+    }
+    d.no_keys = missing_secret_reason("CLIENT_RANDOM");
+  }
+
+  void finish(direction_state& d) {
+    position p = at(d, d.bytes->bytes.size());
+    p.record = d.records.size();
+    if (const auto st = d.reassembler->finish(); !st)
+      out_.note(p, "the stream ends inside a handshake message (capture cut short?)");
+    if (d.tail > 0)
+      out_.note(p, "the stream ends " + std::to_string(d.tail) + " bytes into an incomplete record");
+    if (d.bytes->has_gap) out_.note(p, "bytes missing from the capture: the stream stops at the gap");
+  }
+
+  std::size_t number_;
+  const connection& conn_;
+  const options& opts_;
+  sink& out_;
+  check_counts& counts_;
+  connection_info info_;
+  std::array<direction_state, 2> dirs_;
+  bool failed_ = false;
+
+  std::vector<std::uint8_t> client_random_, server_random_;
+  const session_secrets* secrets_ = nullptr;
+  std::optional<cipher_suite_info> suite_;
+  negotiation_context context_{};
+  bool tls13_ = false;
+  bool hello_retry_ = false;
+};
+
+}  // namespace
+
+void dissect_connection(std::size_t number, const connection& conn, const options& opts, sink& out,
+                        check_counts& counts) {
+  auto d = std::make_unique<dissector>(number, conn, opts, out, counts);
+  d->run();
+}
+
+}  // namespace tlswire_dump

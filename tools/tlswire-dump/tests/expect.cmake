@@ -1,0 +1,23 @@
+# Runs TOOL with ARGS ('|'-separated) and fails unless its exit status is 0
+# and every non-empty, non-comment line of EXPECT occurs in its output
+# (as a plain substring), in the order the lines are listed.
+string(REPLACE "|" ";" args "${ARGS}")
+execute_process(COMMAND ${TOOL} ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${TOOL} exited with ${rc}\n${err}\n${out}")
+endif()
+file(STRINGS ${EXPECT} wanted)
+set(rest "${out}")
+foreach(line IN LISTS wanted)
+  if(line STREQUAL "" OR line MATCHES "^#")
+    continue()
+  endif()
+  string(FIND "${rest}" "${line}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "missing (in this order) from the output: ${line}\n--- output ---\n${out}")
+  endif()
+  string(LENGTH "${line}" n)
+  math(EXPR at "${at} + ${n}")
+  string(SUBSTRING "${rest}" ${at} -1 rest)
+endforeach()
+message(STATUS "all expected lines found")
