@@ -31,7 +31,6 @@ struct entry {
     w.u8(tag);
     data.encode(w);
   }
-  friend constexpr bool operator==(const entry&, const entry&) = default;
 };
 
 // struct { CipherSuite suites<2..2^16-2>; entry entries<0..2^16-1>; uint24 n; }
