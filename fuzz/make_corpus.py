@@ -22,6 +22,8 @@ under OUT_DIR, in the input format each fuzz/targets/<name>.hpp expects:
                     from the cipher suites and randoms of the recorded hellos
   wire_vectors      one selector byte, then a length-prefixed vector cut from
                     the hellos (see fuzz/targets/wire_vectors.hpp for selectors)
+  x509              one DER certificate: every cert_data of the Certificate
+                    messages (TLS 1.3 and 1.2 forms) and tests/vectors/**/*.der
 
 Nothing here is committed: run.sh writes the corpora under its build dir.
 Files are named by the SHA-1 of their content, so reruns are idempotent.
@@ -306,8 +308,22 @@ def main():
             try:
                 for cert in certificate_entries(m):
                     corpus.add("wire_vectors", b"\x03" + cert)
+                    corpus.add("x509", cert[3:])
             except ValueError:
                 pass
+            try:  # TLS 1.2: ASN.1Cert certificate_list<0..2^24-1>
+                c = Cursor(m[4:])
+                _, certs = c.vector(3)
+                e = Cursor(certs)
+                while e.pos < len(certs):
+                    corpus.add("x509", e.vector(3)[1])
+            except ValueError:
+                pass
+
+    for path in sorted(glob.glob(os.path.join(vectors, "**", "*.der"), recursive=True)):
+        data = open(path, "rb").read()
+        if data[:1] == b"\x30":
+            corpus.add("x509", data)
 
     for p in inner:
         corpus.add("inner_plaintext", p)

@@ -17,6 +17,7 @@
 #include "../../fuzz/targets/records.hpp"
 #include "../../fuzz/targets/sslv2_hello.hpp"
 #include "../../fuzz/targets/wire_vectors.hpp"
+#include "../../fuzz/targets/x509.hpp"
 #include "fuzzprops/vector_corpus.hpp"
 
 using namespace tlswire;
@@ -38,6 +39,7 @@ constexpr target_entry kTargets[] = {
     {"inner_plaintext", fuzz::inner_plaintext_target::run},
     {"sslv2_hello", fuzz::sslv2_hello::run},
     {"wire_vectors", fuzz::wire_vectors::run},
+    {"x509", fuzz::x509_target::run},
 };
 
 byte_vector read_file(const std::filesystem::path& p) {
@@ -71,7 +73,14 @@ TEST_CASE("fuzz oracles hold on every record, message and extension of the vecto
     in.insert(in.end(), e.bytes.begin(), e.bytes.end());
     fuzz::extensions::run(view(in));
   }
-  SUCCEED("oracles held on " << records.size() << " records, " << messages.size() << " messages, "
+  std::size_t certificates = 0;
+  for (const char* der : {"x509/rfc8448-server-rsa.der", "x509/san-p256.der"}) {
+    const byte_vector cert = read_file(std::filesystem::path(TLSWIRE_VECTORS_DIR) / der);
+    REQUIRE(!cert.empty());
+    fuzz::x509_target::run(view(cert));
+    ++certificates;
+  }
+  SUCCEED("oracles held on " << certificates << " certificates, " << records.size() << " records, " << messages.size() << " messages, "
                              << extensions.size() << " extensions");
 }
 
