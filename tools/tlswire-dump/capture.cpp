@@ -8,6 +8,7 @@
 #include <pcap/pcap.h>
 
 #include <array>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -253,8 +254,11 @@ std::vector<connection> read_capture(const std::string& path, std::string& error
       f.server = seg.src;
       f.client_known = true;
     } else if (!f.client_known && seg.payload_size > 0) {
-      f.client = seg.src;  // best guess: whoever speaks first
-      f.server = seg.dst;
+      // Best guess for a capture that began mid-connection: the server is
+      // the side with the lower (well-known) port.
+      const bool src_is_server = seg.src.port < seg.dst.port;
+      f.client = src_is_server ? seg.dst : seg.src;
+      f.server = src_is_server ? seg.src : seg.dst;
       f.client_known = true;
     }
     if (!f.client_known) continue;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -77,6 +78,7 @@ struct direction_state {
   std::size_t tail = 0;              // bytes after the last complete record
   std::size_t next = 0;              // next record to replay
   std::optional<sslv2_client_hello> sslv2;
+  std::string foreign;  // non-empty: the direction is not TLS records (not framed)
 
   // Record protection.
   bool protected_records = false;  // 1.2: after ChangeCipherSpec; 1.3: after ServerHello
@@ -151,6 +153,14 @@ class dissector {
         start = h.raw.size();
         rest = rest.subspan(start);
       }
+    }
+    if (!rest.empty() && !(rest[0] >= 20 && rest[0] <= 24 && rest.size() >= 2 && rest[1] == 3) &&
+        !(rest[0] >= 20 && rest[0] <= 24 && rest.size() < 2)) {
+      // Not a TLS record header: an SSL 2.0 server answer, or not TLS at all.
+      d.foreign = (rest[0] & 0x80) != 0 ? "an SSL 2.0 record (SSL 2.0 is not dissected)"
+                                        : "bytes that are not a TLS record header";
+      d.tail = rest.size();
+      return;
     }
     record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, start);
     while (!rest.empty()) {
@@ -309,6 +319,15 @@ class dissector {
     } else if (f.rec.type == content_type::application_data) {
       is_protected = true;
     }
+    // A capture that began after the handshake: its alerts are encrypted
+    // (longer than the two bytes of a plaintext alert).
+    if (!is_protected && f.rec.type == content_type::alert && f.rec.fragment.size() != alert_message_size &&
+        server_random_.empty() && client_random_.empty()) {
+      ev.prot = protection::encrypted;
+      ev.note = "the capture missed the handshake";
+      out_.record(ev);
+      return;
+    }
     if (!is_protected) {
       if (f.rec.fragment.size() > max_plaintext_length) {
         fail(p, "record longer than 2^14 bytes", make_error(errc::record_overflow, f.offset + 3));
@@ -455,7 +474,12 @@ class dissector {
       if (opts_.check) ++counts_.handshake_messages;
       negotiation_context ctx = context_;
       ctx.sender = d.dir == direction::client_to_server ? sender::client : sender::server;
-      const auto typed = dispatch(m, ctx);
+      auto typed = dispatch(m, ctx);
+      if (!typed && shown_opaque(m, ctx, typed.error())) {
+        out_.note(mp, name_of(m.type) + " for " + name_of_suite(ctx.suite) +
+                          ": a key exchange tlswire does not describe; its body is shown as bytes");
+        typed = typed_message{m, message_body(std::in_place_type<opaque_message>, opaque_message{m.type, m.body})};
+      }
       if (!typed) {
         error e = typed.error();
         e.offset += static_cast<std::uint32_t>(mp.offset);
@@ -472,6 +496,22 @@ class dissector {
       after_message(d, mp, *typed);
       if (failed_) return;
     }
+  }
+
+  // ServerKeyExchange / ClientKeyExchange depend on the suite's key
+  // exchange: a suite the registry does not describe (Camellia, RC4 EXPORT,
+  // ...) or one whose exchange the library does not parse (static DH) is
+  // not malformed input, just not dissected further.
+  static bool shown_opaque(const handshake_message& m, const negotiation_context& ctx, const error& e) {
+    if (m.type != handshake_type::server_key_exchange && m.type != handshake_type::client_key_exchange) return false;
+    if (is_tls13_wire(ctx.version)) return false;
+    return !find_cipher_suite_info(ctx.suite) || e.code == errc::unsupported;
+  }
+  static std::string name_of_suite(cipher_suite s) {
+    const auto n = tlswire::to_string(s);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%04x", to_underlying(s));
+    return n.empty() ? std::string("cipher suite ") + buf : std::string(n);
   }
 
   static std::string name_of(handshake_type t) {
@@ -592,6 +632,10 @@ class dissector {
   void finish(direction_state& d) {
     position p = at(d, d.bytes->bytes.size());
     p.record = d.records.size();
+    if (!d.foreign.empty()) {
+      out_.note(p, "then this direction carries " + d.foreign + ": " + std::to_string(d.tail) + " bytes not shown");
+      return;
+    }
     if (const auto st = d.reassembler->finish(); !st)
       out_.note(p, "the stream ends inside a handshake message (capture cut short?)");
     if (d.tail > 0)

@@ -88,7 +88,8 @@ class text_sink final : public sink {
     for (std::size_t i = 0; i < h.cipher_spec_count(); ++i)
       if (h.cipher_spec(i).is_tls_suite()) suites.push_back(h.cipher_spec(i).tls_suite());
     offered_ = suites;
-    line("cipher suites (" + std::to_string(suites.size()) + "): " + names(suites, 8));
+    line(std::to_string(h.cipher_spec_count()) + " cipher specs, " + std::to_string(suites.size()) +
+         " of them TLS cipher suites" + (suites.empty() ? std::string() : ": " + names(suites, 8)));
     line("challenge " + hex(h.challenge));
   }
 
