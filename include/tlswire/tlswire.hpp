@@ -81,6 +81,12 @@
 #include "tlswire/crypto/concepts.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
+#include "tlswire/crypto/record_protection.hpp"
+#include "tlswire/crypto/secret.hpp"
+#include "tlswire/crypto/suite_algorithms.hpp"
+#include "tlswire/crypto/tls12_key_schedule.hpp"
+#include "tlswire/crypto/tls13_key_schedule.hpp"
+#include "tlswire/crypto/transcript.hpp"
 
 // providers/
 #include "tlswire/providers/reference/hkdf.hpp"

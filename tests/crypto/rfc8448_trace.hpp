@@ -1,0 +1,284 @@
+#pragma once
+// RFC 8448 traces replayed through tlswire's TLS 1.3 key schedule, transcript
+// hash and record protection, generic over the provider so the same checks
+// run with reference_provider (secrets only: it has no AEAD), OpenSSL and
+// Mbed TLS (tests/crypto_openssl_mbedtls/). Transcript hashes are computed
+// here from the trace's handshake messages, not taken from the RFC's text,
+// and then compared with the RFC's "hash" lines.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "support/hex.hpp"
+#include "support/vector_file.hpp"
+#include "tlswire/crypto/provider.hpp"
+#include "tlswire/crypto/record_protection.hpp"
+#include "tlswire/crypto/tls13_key_schedule.hpp"
+#include "tlswire/crypto/transcript.hpp"
+
+namespace tlswire::test::rfc8448 {
+
+inline std::string hex_of(bytes_view b) { return to_hex(b); }
+
+template <class P>
+using sha256_of = hash_type<P, hash_id::sha256>;
+template <class P>
+using schedule_of = tls13_key_schedule<P, sha256_of<P>>;
+
+// The transcript of a list of named messages of one trace.
+template <class P>
+transcript_hash<sha256_of<P>> transcript_of(const vector_file& v,
+                                            std::initializer_list<const char*> names) {
+  transcript_hash<sha256_of<P>> t;
+  for (const char* n : names) t.update(v.view(n));
+  return t;
+}
+
+// Every secret of the simple 1-RTT trace (RFC 8448 §3) equals the RFC's.
+// Returns the secrets the record checks need.
+struct simple_1rtt_secrets {
+  std::vector<std::uint8_t> client_hs, server_hs, client_ap, server_ap;
+};
+
+template <class P>
+simple_1rtt_secrets check_simple_1rtt_secrets(const vector_file& v) {
+  using S = schedule_of<P>;
+  const auto view = [](const auto& s) { return hex_of(s.view()); };
+
+  S ks;
+  CHECK(hex_of(ks.early_secret()) == hex_of(v.view("early_secret")));
+
+  const auto hello = transcript_of<P>(v, {"client_hello", "server_hello"});
+  const auto hello_hash = hello.current();
+  CHECK(hex_of(as_view(hello_hash)) == hex_of(v.view("client_handshake_traffic_secret.hash")));
+
+  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  CHECK(ks.current_stage() == S::stage::handshake);
+  CHECK(ks.early_secret().empty());  // the finished stage's secret is gone
+  CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
+  const auto c_hs = ks.client_handshake_traffic_secret(as_view(hello_hash));
+  const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));
+  CHECK(view(c_hs) == hex_of(v.view("client_handshake_traffic_secret")));
+  CHECK(view(s_hs) == hex_of(v.view("server_handshake_traffic_secret")));
+
+  const auto s_hs_keys = S::traffic_keys_for(s_hs.view(), aead_id::aes_128_gcm);
+  CHECK(view(s_hs_keys.key) == hex_of(v.view("server_handshake_write_key")));
+  CHECK(view(s_hs_keys.iv) == hex_of(v.view("server_handshake_write_iv")));
+  const auto c_hs_keys = S::traffic_keys_for(c_hs.view(), aead_id::aes_128_gcm);
+  CHECK(view(c_hs_keys.key) == hex_of(v.view("client_handshake_write_key")));
+  CHECK(view(c_hs_keys.iv) == hex_of(v.view("client_handshake_write_iv")));
+
+  // Server Finished over ClientHello..CertificateVerify.
+  auto t = hello.snapshot();
+  t.update(v.view("encrypted_extensions"));
+  t.update(v.view("server_certificate"));
+  t.update(v.view("server_certificate_verify"));
+  const auto before_server_finished = t.current();
+  CHECK(view(S::finished_key(s_hs.view())) == hex_of(v.view("server_finished_key")));
+  const auto server_verify = S::finished_verify_data(s_hs.view(), as_view(before_server_finished));
+  CHECK(view(server_verify) == hex_of(v.view("server_finished_verify_data")));
+  // The Finished message carries it after its 4-byte header.
+  const bytes_view server_finished_body = v.view("server_finished").subspan(4);
+  CHECK(S::verify_finished(s_hs.view(), as_view(before_server_finished), server_finished_body));
+
+  t.update(v.view("server_finished"));
+  const auto through_server_finished = t.current();
+  CHECK(hex_of(as_view(through_server_finished)) ==
+        hex_of(v.view("client_application_traffic_secret_0.hash")));
+
+  ks.enter_master();
+  CHECK(hex_of(ks.master_secret()) == hex_of(v.view("master_secret")));
+  const auto c_ap = ks.client_application_traffic_secret_0(as_view(through_server_finished));
+  const auto s_ap = ks.server_application_traffic_secret_0(as_view(through_server_finished));
+  const auto exp = ks.exporter_master_secret(as_view(through_server_finished));
+  CHECK(view(c_ap) == hex_of(v.view("client_application_traffic_secret_0")));
+  CHECK(view(s_ap) == hex_of(v.view("server_application_traffic_secret_0")));
+  CHECK(view(exp) == hex_of(v.view("exporter_master_secret")));
+  const auto s_ap_keys = S::traffic_keys_for(s_ap.view(), aead_id::aes_128_gcm);
+  CHECK(view(s_ap_keys.key) == hex_of(v.view("server_application_write_key")));
+  CHECK(view(s_ap_keys.iv) == hex_of(v.view("server_application_write_iv")));
+  const auto c_ap_keys = S::traffic_keys_for(c_ap.view(), aead_id::aes_128_gcm);
+  CHECK(view(c_ap_keys.key) == hex_of(v.view("client_application_write_key")));
+  CHECK(view(c_ap_keys.iv) == hex_of(v.view("client_application_write_iv")));
+
+  // Client Finished (no client certificate: the same transcript).
+  CHECK(view(S::finished_key(c_hs.view())) == hex_of(v.view("client_finished_key")));
+  const auto client_verify = S::finished_verify_data(c_hs.view(), as_view(through_server_finished));
+  CHECK(view(client_verify) == hex_of(v.view("client_finished_verify_data")));
+  const bytes_view client_finished_body = v.view("client_finished").subspan(4);
+  CHECK(S::verify_finished(c_hs.view(), as_view(through_server_finished), client_finished_body));
+
+  t.update(v.view("client_finished"));
+  const auto through_client_finished = t.current();
+  CHECK(hex_of(as_view(through_client_finished)) ==
+        hex_of(v.view("resumption_master_secret.hash")));
+  const auto res = ks.resumption_master_secret(as_view(through_client_finished));
+  CHECK(view(res) == hex_of(v.view("resumption_master_secret")));
+  // RFC 8448 §3's NewSessionTicket has ticket_nonce 00 00.
+  const auto psk = S::resumption_psk(res.view(), v.view("resumption_psk.hash"));
+  CHECK(view(psk) == hex_of(v.view("resumption_psk")));
+
+  const auto copy = [](const auto& s) {
+    return std::vector<std::uint8_t>(s.view().begin(), s.view().end());
+  };
+  return {copy(c_hs), copy(s_hs), copy(c_ap), copy(s_ap)};
+}
+
+// A direction's record stream: each record of `names`, in order, opens to its
+// RFC plaintext with the given inner type, and sealing the same plaintexts
+// with a fresh protection object for the same keys gives the same bytes.
+struct expected_record {
+  const char* name;
+  content_type type;
+};
+
+template <class P>
+void check_record_stream(const vector_file& v, bytes_view traffic_secret,
+                         std::initializer_list<expected_record> records) {
+  using S = schedule_of<P>;
+  const auto keys = S::traffic_keys_for(traffic_secret, aead_id::aes_128_gcm);
+  tls13_record_protection<P> reader_side;
+  tls13_record_protection<P> writer_side;
+  REQUIRE(reader_side.set_key(aead_id::aes_128_gcm, keys));
+  REQUIRE(writer_side.set_key(aead_id::aes_128_gcm, keys));
+  for (const expected_record& e : records) {
+    INFO(e.name);
+    const std::string name = e.name;
+    std::vector<std::uint8_t> record(v[name].begin(), v[name].end());
+    const bytes_view expected_plaintext = v.view(name + ".plaintext");
+
+    // In place: the plaintext is written over the ciphertext.
+    auto opened = reader_side.open(record, mutable_bytes(record).subspan(5));
+    REQUIRE(opened.ok());
+    CHECK(opened->type == e.type);
+    CHECK(opened->padding == 0);
+    CHECK(hex_of(opened->content) == hex_of(expected_plaintext));
+
+    std::vector<std::uint8_t> sealed(writer_side.sealed_size(expected_plaintext.size()));
+    auto n = writer_side.seal(e.type, expected_plaintext, sealed);
+    REQUIRE(n.ok());
+    CHECK(*n == sealed.size());
+    CHECK(hex_of(sealed) == hex_of(v.view(name)));
+  }
+}
+
+template <class P>
+void check_simple_1rtt_records(const vector_file& v, const simple_1rtt_secrets& s) {
+  // Server handshake: EncryptedExtensions, Certificate, CertificateVerify,
+  // Finished in one record (server_handshake_record_1 is the plaintext ServerHello).
+  const bytes_view server_flight = v.view("server_handshake_record_2.plaintext");
+  std::vector<std::uint8_t> expected;
+  for (const char* m : {"encrypted_extensions", "server_certificate", "server_certificate_verify",
+                        "server_finished"})
+    expected.insert(expected.end(), v[m].begin(), v[m].end());
+  CHECK(hex_of(server_flight) == hex_of(expected));
+
+  check_record_stream<P>(v, s.server_hs, {{"server_handshake_record_2", content_type::handshake}});
+  check_record_stream<P>(v, s.client_hs, {{"client_handshake_record_2", content_type::handshake}});
+  check_record_stream<P>(v, s.server_ap,
+                         {{"server_handshake_record_3", content_type::handshake},  // ticket
+                          {"server_application_data_record_1", content_type::application_data},
+                          {"server_alert_record_1", content_type::alert}});
+  check_record_stream<P>(v, s.client_ap,
+                         {{"client_application_data_record_1", content_type::application_data},
+                          {"client_alert_record_1", content_type::alert}});
+}
+
+// RFC 8448 §4: resumed 0-RTT handshake. The PSK is §3's resumption PSK.
+template <class P>
+void check_resumed_0rtt_secrets(const vector_file& first, const vector_file& v) {
+  using S = schedule_of<P>;
+  const auto view = [](const auto& s) { return hex_of(s.view()); };
+  S ks(first.view("resumption_psk"));
+  CHECK(hex_of(ks.early_secret()) == hex_of(v.view("early_secret")));
+
+  // Binder over the ClientHello up to its binders (RFC 8446 §4.2.11.2).
+  transcript_hash<sha256_of<P>> prefix;
+  prefix.update(v.view("psk_binder.client_hello_prefix"));
+  const auto prefix_hash = prefix.current();
+  CHECK(hex_of(as_view(prefix_hash)) == hex_of(v.view("psk_binder.transcript_hash")));
+  const auto binder_key = ks.binder_key(psk_kind::resumption);
+  CHECK(view(binder_key) == hex_of(v.view("psk_binder_key")));
+  CHECK(view(S::finished_key(binder_key.view())) == hex_of(v.view("psk_binder_finished_key")));
+  const auto binder = S::finished_verify_data(binder_key.view(), as_view(prefix_hash));
+  CHECK(view(binder) == hex_of(v.view("psk_binder")));
+  CHECK(S::verify_finished(binder_key.view(), as_view(prefix_hash), v.view("psk_binder")));
+
+  // The trace's "client_hello" line is the RFC's partial ClientHello (up to
+  // the binders); the whole message is what the client's first record carries.
+  const auto ch = transcript_of<P>(v, {"client_handshake_record_1.plaintext"});
+  const auto ch_hash = ch.current();
+  const auto early = ks.client_early_traffic_secret(as_view(ch_hash));
+  CHECK(view(early) == hex_of(v.view("client_early_traffic_secret")));
+  CHECK(view(ks.early_exporter_master_secret(as_view(ch_hash))) ==
+        hex_of(v.view("early_exporter_master_secret")));
+  const auto early_keys = S::traffic_keys_for(early.view(), aead_id::aes_128_gcm);
+  CHECK(view(early_keys.key) == hex_of(v.view("client_early_write_key")));
+  CHECK(view(early_keys.iv) == hex_of(v.view("client_early_write_iv")));
+
+  auto t = transcript_of<P>(v, {"client_handshake_record_1.plaintext", "server_hello"});
+  const auto hello_hash = t.current();
+  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
+  const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));
+  CHECK(view(s_hs) == hex_of(v.view("server_handshake_traffic_secret")));
+  const auto c_hs = ks.client_handshake_traffic_secret(as_view(hello_hash));
+  CHECK(view(c_hs) == hex_of(v.view("client_handshake_traffic_secret")));
+  t.update(v.view("encrypted_extensions"));
+  CHECK(view(S::finished_verify_data(s_hs.view(), as_view(t.current()))) ==
+        hex_of(v.view("server_finished_verify_data")));
+  t.update(v.view("server_finished"));
+  const auto through_server_finished = t.current();
+  ks.enter_master();
+  CHECK(hex_of(ks.master_secret()) == hex_of(v.view("master_secret")));
+  CHECK(view(ks.client_application_traffic_secret_0(as_view(through_server_finished))) ==
+        hex_of(v.view("client_application_traffic_secret_0")));
+  CHECK(view(ks.exporter_master_secret(as_view(through_server_finished))) ==
+        hex_of(v.view("exporter_master_secret")));
+  t.update(v.view("end_of_early_data"));
+  CHECK(view(S::finished_verify_data(c_hs.view(), as_view(t.current()))) ==
+        hex_of(v.view("client_finished_verify_data")));
+  t.update(v.view("client_finished"));
+  CHECK(view(ks.resumption_master_secret(as_view(t.current()))) ==
+        hex_of(v.view("resumption_master_secret")));
+}
+
+// RFC 8448 §5: HelloRetryRequest. The transcript replaces ClientHello1 with
+// message_hash (RFC 8446 §4.4.1); the handshake secrets only match if it does.
+template <class P>
+void check_hello_retry_request_secrets(const vector_file& v) {
+  using S = schedule_of<P>;
+  const auto view = [](const auto& s) { return hex_of(s.view()); };
+  transcript_hash<sha256_of<P>> t;
+  t.update(v.view("client_hello"));
+  t.replace_with_message_hash();
+  t.update(v.view("hello_retry_request"));
+  t.update(v.view("client_hello_2"));
+  t.update(v.view("server_hello"));
+  const auto hello_hash = t.current();
+  CHECK(hex_of(as_view(hello_hash)) == hex_of(v.view("client_handshake_traffic_secret.hash")));
+
+  S ks;
+  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
+  CHECK(view(ks.client_handshake_traffic_secret(as_view(hello_hash))) ==
+        hex_of(v.view("client_handshake_traffic_secret")));
+  const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));
+  CHECK(view(s_hs) == hex_of(v.view("server_handshake_traffic_secret")));
+  for (const char* m : {"encrypted_extensions", "server_certificate", "server_certificate_verify"})
+    t.update(v.view(m));
+  CHECK(view(S::finished_verify_data(s_hs.view(), as_view(t.current()))) ==
+        hex_of(v.view("server_finished_verify_data")));
+  t.update(v.view("server_finished"));
+  ks.enter_master();
+  CHECK(view(ks.server_application_traffic_secret_0(as_view(t.current()))) ==
+        hex_of(v.view("server_application_traffic_secret_0")));
+  t.update(v.view("client_finished"));
+  CHECK(view(ks.resumption_master_secret(as_view(t.current()))) ==
+        hex_of(v.view("resumption_master_secret")));
+}
+
+}  // namespace tlswire::test::rfc8448
