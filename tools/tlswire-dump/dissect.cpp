@@ -207,10 +207,20 @@ class dissector {
         fail_split(*pick);
         break;
       }
+      const bool ended_before = pick->flight_ended;  // kept over a trailing CCS
       pick->flight_ended = false;
       process(*pick, pick->records[pick->next]);
+      pick->flight_ended = pick->flight_ended || ended_before;
       ++pick->next;
-      if (!conn_.timed && pick->flight_ended) current = other_dir(current);
+      // A server's middlebox-compatibility CCS trails its flight (RFC 8446
+      // §D.4: right after the ServerHello or HelloRetryRequest); a client's
+      // leads its next one.
+      const bool trailing_ccs = pick->dir == direction::server_to_client && pick->next < pick->records.size() &&
+                                pick->records[pick->next].rec.type == content_type::change_cipher_spec;
+      if (!conn_.timed && pick->flight_ended && !trailing_ccs) {
+        pick->flight_ended = false;
+        current = other_dir(current);
+      }
     }
   }
 

@@ -1,10 +1,13 @@
-# Runs TOOL with ARGS ('|'-separated) and fails unless its exit status is 0
-# and every non-empty, non-comment line of EXPECT occurs in its output
+# Runs TOOL with ARGS ('|'-separated) and fails unless its exit status is
+# EXIT (default 0) and every non-empty, non-comment line of EXPECT occurs in its output
 # (as a plain substring), in the order the lines are listed.
 string(REPLACE "|" ";" args "${ARGS}")
 execute_process(COMMAND ${TOOL} ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "${TOOL} exited with ${rc}\n${err}\n${out}")
+if(NOT DEFINED EXIT)
+  set(EXIT 0)
+endif()
+if(NOT rc EQUAL EXIT)
+  message(FATAL_ERROR "${TOOL} exited with ${rc}, not ${EXIT}\n${err}\n${out}")
 endif()
 file(STRINGS ${EXPECT} wanted)
 set(rest "${out}")
