@@ -3,6 +3,10 @@
 // typed extension bodies):
 //   1. no strict prefix parses as the same kind of structure, and
 //   2. the encoding with any byte appended is refused,
+// (and, for every other handshake message, through messages/dispatch.hpp
+// under the negotiation context it was sent in: Certificate,
+// CertificateRequest, CertificateVerify, EncryptedExtensions, Finished,
+// NewSessionTicket, ServerKeyExchange, ClientKeyExchange, ...),
 // so a parser can never stop early and hand back a value for half a message,
 // nor accept bytes it did not account for.
 //
@@ -20,6 +24,8 @@
 //    Extension framing around them (its uint16 length) still refuses both.
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -193,4 +199,57 @@ TEST_CASE("no strict prefix of a typed extension body parses, except bodies that
   }
   CHECK(typed > 400);
   CHECK(rest_bodies_seen > 0);
+}
+
+#include "../../fuzz/targets/handshake.hpp"
+
+namespace {
+
+// The first of the fuzz target's negotiation contexts under which `m`
+// dispatches to a typed (non-opaque) message, if any.
+std::optional<negotiation_context> context_for(const handshake_message& m) {
+  for (const auto& ctx : fuzz::handshake::contexts) {
+    const auto typed = dispatch(m, ctx);
+    if (typed.ok() && !typed->holds<opaque_message>()) return ctx;
+  }
+  return std::nullopt;
+}
+
+byte_vector framed(handshake_type type, bytes_view body) {
+  byte_vector out{static_cast<std::uint8_t>(to_underlying(type)), static_cast<std::uint8_t>(body.size() >> 16),
+                  static_cast<std::uint8_t>(body.size() >> 8), static_cast<std::uint8_t>(body.size())};
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("no strict prefix of any handshake message body dispatches, and appended bytes are refused",
+          "[fuzzprops]") {
+  std::map<std::string, std::size_t> checked;
+  for (const auto& m : vector_handshake_messages()) {
+    if (m.bytes[0] == 1 || m.bytes[0] == 2) continue;  // the hellos' optional tail: the test above
+    INFO(m.name);
+    const auto whole = decode<handshake_message>(m.view());
+    REQUIRE(whole.ok());
+    const auto ctx = context_for(*whole);
+    if (!ctx) continue;
+    const bytes_view body = whole->body;
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      const byte_vector shorter = framed(whole->type, body.first(k));
+      const auto d = dispatch(bytes_view(shorter.data(), shorter.size()), *ctx);
+      INFO("prefix of " << k << " body bytes");
+      CHECK_FALSE(d.ok());
+    }
+    byte_vector longer(body.begin(), body.end());
+    longer.push_back(0);
+    const byte_vector extended = framed(whole->type, bytes_view(longer.data(), longer.size()));
+    CHECK_FALSE(dispatch(bytes_view(extended.data(), extended.size()), *ctx).ok());
+    ++checked[std::string(to_string(whole->type))];
+  }
+  std::string kinds;
+  for (const auto& [name, n] : checked) kinds += name + "=" + std::to_string(n) + " ";
+  INFO(kinds);
+  CHECK(checked.size() >= 9);
+  SUCCEED("message types checked: " << kinds);
 }
