@@ -28,11 +28,20 @@ mkdir -p "$root/logs"
 
 # -- the stages ---------------------------------------------------------------
 
+# Builds everything it can (-k 0: one broken file does not hide the rest),
+# then runs CTest even after a build failure, so the output shows both.
+build_then_test() {
+  local dir=$1 name=$2 build_rc=0 test_rc=0
+  ninja -C "$dir" -j "$jobs" -k 0 || build_rc=$?
+  [ $build_rc -eq 0 ] || echo "!! build failed in $dir (see FAILED: lines above); running the tests that built"
+  (cd "$dir" && ctest -j "$jobs" --output-on-failure) 2>&1 | tee "$root/logs/ctest-$name.log" || test_rc=$?
+  [ $build_rc -eq 0 ] && [ $test_rc -eq 0 ]
+}
+
 stage_gcc() {
   cmake -S "$repo" -B "$root/gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
     -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O2" >/dev/null
-  ninja -C "$root/gcc" -j "$jobs"
-  (cd "$root/gcc" && ctest -j "$jobs" --output-on-failure) | tee "$root/logs/ctest-gcc.log"
+  build_then_test "$root/gcc" gcc
 }
 
 stage_clang() {
@@ -42,9 +51,7 @@ stage_clang() {
     -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only $san" \
     -DCMAKE_EXE_LINKER_FLAGS="$san" -DTLSWIRE_BUILD_BENCH=OFF -DTLSWIRE_BUILD_TOOLS=OFF \
     -DTLSWIRE_TEST_PACKAGING=OFF >/dev/null
-  ninja -C "$root/clang" -j "$jobs"
-  (cd "$root/clang" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest -j "$jobs" --output-on-failure) | tee "$root/logs/ctest-clang.log"
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build_then_test "$root/clang" clang
 }
 
 stage_fuzz() {
