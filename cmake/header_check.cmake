@@ -22,10 +22,15 @@ foreach(header IN LISTS tlswire_all_headers)
     continue()
   endif()
   string(REGEX REPLACE "\\.hpp$" ".cpp" tu ${header})
+  # The insecure null provider compiles only when the includer opts in.
+  set(opt_in "")
+  if(header STREQUAL "tlswire/providers/null_provider.hpp")
+    set(opt_in "#define TLSWIRE_I_KNOW_NULL_CRYPTO_IS_INSECURE_FOR_FUZZING_ONLY\n")
+  endif()
   foreach(dir IN ITEMS header_check header_check_noexcept)
     # file(CONFIGURE) rewrites only when the content changes: no needless rebuilds.
     file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/${dir}/${tu}
-      CONTENT "#include \"${header}\"\n#include \"${header}\"\n" @ONLY)
+      CONTENT "${opt_in}#include \"${header}\"\n#include \"${header}\"\n" @ONLY)
   endforeach()
   list(APPEND tlswire_header_tus ${PROJECT_BINARY_DIR}/header_check/${tu})
   list(APPEND tlswire_header_tus_noexcept ${PROJECT_BINARY_DIR}/header_check_noexcept/${tu})
