@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 
+#include "crypto/acvp_json.hpp"
 #include "crypto/rfc8448_trace.hpp"
 #include "support/hex.hpp"
 #include "support/vector_file.hpp"
@@ -273,6 +274,74 @@ TEST_CASE("SHA-384 schedule gives 48-byte secrets and AES-256-GCM keys", "[crypt
       s.view(), aead_id::aes_256_gcm);
   CHECK(keys.key.size() == 32);
   CHECK(keys.iv.size() == 12);
+}
+
+// NIST ACVP TLS 1.3 KDF (RFC 8446): the "messages" hashed for each
+// Derive-Secret are the test's random strings: ClientHello = helloClientRandom,
+// ...ServerHello adds helloServerRandom, ...server Finished adds
+// finishedServerRandom, ...client Finished adds finishedClientRandom. DHE, PSK
+// and PSK-DHE modes; an absent PSK or DHE is the 0-value.
+template <class H>
+void check_acvp_tls13_case(const test::acvp::fields& p, const test::acvp::fields& e) {
+  using S = tls13_key_schedule<reference_provider, H>;
+  const auto lower = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  const auto get = [&](const char* k) {
+    return p.count(k) ? test::bytes_from_hex(p.at(k)) : test::byte_vector{};
+  };
+  const auto psk = get("psk");
+  const auto dhe = get("dhe");
+  S ks{bytes_view(psk)};
+  transcript_hash<H> t;
+  t.update(get("helloClientRandom"));
+  const auto ch = t.current();
+  CHECK(to_hex(ks.client_early_traffic_secret(as_view(ch)).view()) ==
+        lower(e.at("clientEarlyTrafficSecret")));
+  CHECK(to_hex(ks.early_exporter_master_secret(as_view(ch)).view()) ==
+        lower(e.at("earlyExporterMasterSecret")));
+  t.update(get("helloServerRandom"));
+  const auto sh = t.current();
+  ks.enter_handshake(dhe);
+  CHECK(to_hex(ks.client_handshake_traffic_secret(as_view(sh)).view()) ==
+        lower(e.at("clientHandshakeTrafficSecret")));
+  CHECK(to_hex(ks.server_handshake_traffic_secret(as_view(sh)).view()) ==
+        lower(e.at("serverHandshakeTrafficSecret")));
+  t.update(get("finishedServerRandom"));
+  const auto sf = t.current();
+  ks.enter_master();
+  CHECK(to_hex(ks.client_application_traffic_secret_0(as_view(sf)).view()) ==
+        lower(e.at("clientApplicationTrafficSecret")));
+  CHECK(to_hex(ks.server_application_traffic_secret_0(as_view(sf)).view()) ==
+        lower(e.at("serverApplicationTrafficSecret")));
+  CHECK(to_hex(ks.exporter_master_secret(as_view(sf)).view()) ==
+        lower(e.at("exporterMasterSecret")));
+  t.update(get("finishedClientRandom"));
+  CHECK(to_hex(ks.resumption_master_secret(as_view(t.current())).view()) ==
+        lower(e.at("resumptionMasterSecret")));
+}
+
+TEST_CASE("ACVP TLS 1.3 KDF vectors (DHE, PSK, PSK-DHE; SHA-256 and SHA-384)",
+          "[crypto][tls13]") {
+  const std::string dir = std::string(TLSWIRE_VECTORS_DIR) + "/prf-kdf/acvp/";
+  const auto prompts = test::acvp::test_cases(dir + "TLS-v1.3-KDF-RFC8446.prompt.json",
+                                              {"hmacAlg", "runningMode"});
+  const auto answers =
+      test::acvp::by_id(test::acvp::test_cases(dir + "TLS-v1.3-KDF-RFC8446.expected.json", {}));
+  int checked = 0;
+  for (const auto& p : prompts) {
+    if (!p.count("helloClientRandom")) continue;
+    INFO("tcId " << p.at("tcId") << " " << p.at("hmacAlg") << " " << p.at("runningMode"));
+    const auto& e = answers.at(p.at("tcId"));
+    if (p.at("hmacAlg") == "SHA2-256")
+      check_acvp_tls13_case<ref_sha256>(p, e);
+    else
+      check_acvp_tls13_case<ref_sha384>(p, e);
+    ++checked;
+  }
+  CHECK(checked == 10);
 }
 
 }  // namespace
