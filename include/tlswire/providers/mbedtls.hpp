@@ -42,6 +42,7 @@
 
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/provider.hpp"
+#include "tlswire/crypto/provider_checks.hpp"
 #include "tlswire/providers/reference/hmac.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/result.hpp"
@@ -66,80 +67,79 @@ inline const unsigned char* data_or_empty(bytes_view b) noexcept {
   return b.empty() ? &empty : b.data();
 }
 
-// FIPS 180-4 SHA-256 on mbedtls_sha256_context; copy = mbedtls_sha256_clone.
-class sha256 {
- public:
-  static constexpr std::size_t digest_size = 32;
-  static constexpr std::size_t block_size = 64;
+// The Mbed TLS calls for one SHA-2 hash: SHA-256 on mbedtls_sha256_context,
+// SHA-384 on mbedtls_sha512_context (is384 = 1), which writes 64 bytes even
+// for SHA-384 (output_size; the digest is the first digest_size of them).
+struct sha256_calls {
+  using context = mbedtls_sha256_context;
+  static constexpr std::size_t digest_size = 32, output_size = 32, block_size = 64;
   static constexpr mbedtls_md_type_t md_type = MBEDTLS_MD_SHA256;
-  using digest_type = std::array<std::uint8_t, digest_size>;
-
-  sha256() noexcept {
-    mbedtls_sha256_init(&ctx_);
-    if (mbedtls_sha256_starts_ret(&ctx_, 0) != 0) backend_broken();
+  static void init(context* c) noexcept { mbedtls_sha256_init(c); }
+  static int starts(context* c) noexcept { return mbedtls_sha256_starts_ret(c, 0); }
+  static int update(context* c, const unsigned char* p, std::size_t n) noexcept {
+    return mbedtls_sha256_update_ret(c, p, n);
   }
-  sha256(const sha256& other) noexcept {
-    mbedtls_sha256_init(&ctx_);
-    mbedtls_sha256_clone(&ctx_, &other.ctx_);
+  static int finish(context* c, unsigned char* out) noexcept {
+    return mbedtls_sha256_finish_ret(c, out);
   }
-  sha256& operator=(const sha256& other) noexcept {
-    mbedtls_sha256_clone(&ctx_, &other.ctx_);
-    return *this;
-  }
-  ~sha256() { mbedtls_sha256_free(&ctx_); }  // zeroizes
-
-  void update(bytes_view data) noexcept {
-    if (mbedtls_sha256_update_ret(&ctx_, data_or_empty(data), data.size()) != 0) backend_broken();
-  }
-  void finish(mutable_bytes out) noexcept {
-    Expects(out.size() == digest_size);
-    if (mbedtls_sha256_finish_ret(&ctx_, out.data()) != 0 ||
-        mbedtls_sha256_starts_ret(&ctx_, 0) != 0)
-      backend_broken();
-  }
-  [[nodiscard]] digest_type finish() noexcept {
-    digest_type d{};
-    finish(d);
-    return d;
-  }
-
- private:
-  mbedtls_sha256_context ctx_;
+  static void clone(context* to, const context* from) noexcept { mbedtls_sha256_clone(to, from); }
+  static void free(context* c) noexcept { mbedtls_sha256_free(c); }  // zeroizes
 };
 
-// FIPS 180-4 SHA-384 on mbedtls_sha512_context (is384 = 1).
-class sha384 {
- public:
-  static constexpr std::size_t digest_size = 48;
-  static constexpr std::size_t block_size = 128;
+struct sha384_calls {
+  using context = mbedtls_sha512_context;
+  static constexpr std::size_t digest_size = 48, output_size = 64, block_size = 128;
   static constexpr mbedtls_md_type_t md_type = MBEDTLS_MD_SHA384;
+  static void init(context* c) noexcept { mbedtls_sha512_init(c); }
+  static int starts(context* c) noexcept { return mbedtls_sha512_starts_ret(c, 1); }
+  static int update(context* c, const unsigned char* p, std::size_t n) noexcept {
+    return mbedtls_sha512_update_ret(c, p, n);
+  }
+  static int finish(context* c, unsigned char* out) noexcept {
+    return mbedtls_sha512_finish_ret(c, out);
+  }
+  static void clone(context* to, const context* from) noexcept { mbedtls_sha512_clone(to, from); }
+  static void free(context* c) noexcept { mbedtls_sha512_free(c); }  // zeroizes
+};
+
+// FIPS 180-4 SHA-256 (§6.2) or SHA-384 (§6.5) on an Mbed TLS context, as
+// `Calls` says; a copy is the context's clone.
+template <class Calls>
+class sha2 {
+ public:
+  static constexpr std::size_t digest_size = Calls::digest_size;
+  static constexpr std::size_t block_size = Calls::block_size;
+  static constexpr mbedtls_md_type_t md_type = Calls::md_type;
   using digest_type = std::array<std::uint8_t, digest_size>;
 
-  sha384() noexcept {
-    mbedtls_sha512_init(&ctx_);
-    if (mbedtls_sha512_starts_ret(&ctx_, 1) != 0) backend_broken();
+  sha2() noexcept {
+    Calls::init(&ctx_);
+    if (Calls::starts(&ctx_) != 0) backend_broken();
   }
-  sha384(const sha384& other) noexcept {
-    mbedtls_sha512_init(&ctx_);
-    mbedtls_sha512_clone(&ctx_, &other.ctx_);
+  sha2(const sha2& other) noexcept {
+    Calls::init(&ctx_);
+    Calls::clone(&ctx_, &other.ctx_);
   }
-  sha384& operator=(const sha384& other) noexcept {
-    mbedtls_sha512_clone(&ctx_, &other.ctx_);
+  sha2& operator=(const sha2& other) noexcept {
+    Calls::clone(&ctx_, &other.ctx_);
     return *this;
   }
-  ~sha384() { mbedtls_sha512_free(&ctx_); }
+  ~sha2() { Calls::free(&ctx_); }
 
   void update(bytes_view data) noexcept {
-    if (mbedtls_sha512_update_ret(&ctx_, data_or_empty(data), data.size()) != 0) backend_broken();
+    if (Calls::update(&ctx_, data_or_empty(data), data.size()) != 0) backend_broken();
   }
+  // Writes the digest and starts a fresh hash in the same context.
   void finish(mutable_bytes out) noexcept {
     Expects(out.size() == digest_size);
-    std::array<std::uint8_t, 64> full{};  // mbedtls writes 64 bytes even for SHA-384
-    if (mbedtls_sha512_finish_ret(&ctx_, full.data()) != 0 ||
-        mbedtls_sha512_starts_ret(&ctx_, 1) != 0)
-      backend_broken();
-    std::memcpy(out.data(), full.data(), digest_size);
-    mbedtls_platform_zeroize(full.data(), full.size());
+    if constexpr (Calls::output_size == digest_size) {
+      if (Calls::finish(&ctx_, out.data()) != 0 || Calls::starts(&ctx_) != 0) backend_broken();
+    } else {
+      std::array<std::uint8_t, Calls::output_size> full{};
+      if (Calls::finish(&ctx_, full.data()) != 0 || Calls::starts(&ctx_) != 0) backend_broken();
+      std::memcpy(out.data(), full.data(), digest_size);
+      mbedtls_platform_zeroize(full.data(), full.size());
+    }
   }
   [[nodiscard]] digest_type finish() noexcept {
     digest_type d{};
@@ -148,8 +148,11 @@ class sha384 {
   }
 
  private:
-  mbedtls_sha512_context ctx_;
+  typename Calls::context ctx_;
 };
+
+using sha256 = sha2<sha256_calls>;
+using sha384 = sha2<sha384_calls>;
 
 inline const mbedtls_md_info_t* md_info(mbedtls_md_type_t t) noexcept {
   const mbedtls_md_info_t* info = mbedtls_md_info_from_type(t);
@@ -332,8 +335,8 @@ class mbedtls_provider {
     // RFC 5116 §2.1: out = ciphertext || tag.
     status seal(bytes_view nonce, bytes_view aad, bytes_view plaintext, mutable_bytes out) {
       Expects(ctx_ && nonce.size() == aead_nonce_size);
+      TLSWIRE_CHECK(provider_checks::seal_arguments(id_, plaintext, out));
       const std::size_t tag = aead_tag_size(id_);
-      if (out.size() != plaintext.size() + tag) return make_error(errc::buffer_too_small, 0);
       const std::size_t n = plaintext.size();
       const unsigned char* in = mbedtls_detail::data_or_empty(plaintext);
       const unsigned char* a = mbedtls_detail::data_or_empty(aad);
@@ -363,10 +366,9 @@ class mbedtls_provider {
     // RFC 5116 §2.2: verifies the tag; on failure `out` is zeroed.
     status open(bytes_view nonce, bytes_view aad, bytes_view sealed, mutable_bytes out) {
       Expects(ctx_ && nonce.size() == aead_nonce_size);
+      TLSWIRE_CHECK(provider_checks::open_arguments(id_, sealed, out));
       const std::size_t tag = aead_tag_size(id_);
-      if (sealed.size() < tag) return make_error(errc::bad_record_mac, 0);
       const std::size_t n = sealed.size() - tag;
-      if (out.size() != n) return make_error(errc::buffer_too_small, 0);
       std::array<unsigned char, 16> expected_tag{};
       std::memcpy(expected_tag.data(), sealed.data() + n, tag);
       unsigned char none = 0;  // somewhere to write for an empty message
@@ -430,8 +432,7 @@ class mbedtls_provider {
 
   // ------------------------------------------------------------ key exchange
   static constexpr bool supports(named_group g) noexcept {
-    return g == named_group::x25519 || g == named_group::secp256r1 ||
-           g == named_group::secp384r1;
+    return provider_checks::is_key_exchange_group(g);
   }
 
   using key_share_private_key = mbedtls_detail::key_share_private_key;
@@ -439,8 +440,7 @@ class mbedtls_provider {
   // RFC 8446 §4.2.8: a fresh ephemeral key and its public value.
   status generate_key_share(named_group group, key_share_private_key& priv,
                             mutable_bytes public_value) {
-    if (!supports(group)) return make_error(errc::unsupported, 0);
-    if (public_value.size() != key_share_size(group)) return make_error(errc::buffer_too_small, 0);
+    TLSWIRE_CHECK(provider_checks::key_share_arguments<mbedtls_provider>(group, public_value));
     if (!random_->seeded) return mbedtls_detail::backend_failure();
     mbedtls_detail::keypair_ptr kp = mbedtls_detail::new_keypair();
     std::size_t n = 0;
@@ -462,8 +462,7 @@ class mbedtls_provider {
   // mbedtls_ecp_read_key clamps an X25519 scalar as RFC 7748 §5 says.
   status import_key_share(named_group group, bytes_view private_value,
                           key_share_private_key& priv) {
-    if (!supports(group)) return make_error(errc::unsupported, 0);
-    if (private_value.size() != shared_secret_size(group)) return make_error(errc::bad_value, 0);
+    TLSWIRE_CHECK(provider_checks::imported_key_arguments<mbedtls_provider>(group, private_value));
     mbedtls_detail::keypair_ptr kp = mbedtls_detail::new_keypair();
     if (mbedtls_ecp_read_key(mbedtls_detail::ecp_group_for(group), kp.get(),
                              private_value.data(), private_value.size()) != 0)
@@ -478,10 +477,7 @@ class mbedtls_provider {
                               mutable_bytes shared) {
     const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     Expects(priv.keypair != nullptr);
-    if (shared.size() != shared_secret_size(priv.group))
-      return make_error(errc::buffer_too_small, 0);
-    if (peer_public_value.size() != key_share_size(priv.group)) return illegal;
-    if (priv.group != named_group::x25519 && peer_public_value[0] != 0x04) return illegal;
+    TLSWIRE_CHECK(provider_checks::peer_value_arguments(priv.group, peer_public_value, shared));
 
     mbedtls_ecp_group& grp = priv.keypair->grp;
     mbedtls_ecp_point peer;
@@ -509,10 +505,7 @@ class mbedtls_provider {
     mbedtls_mpi_free(&z);
     mbedtls_ecp_point_free(&peer);
     if (!st.ok()) return st;
-    std::uint8_t any = 0;  // RFC 8446 §7.4.2: all-zero X25519 output is refused
-    for (auto b : shared) any = static_cast<std::uint8_t>(any | b);
-    if (any == 0) return illegal;
-    return {};
+    return provider_checks::nonzero_shared_secret(shared);
   }
 
   // ------------------------------------------------------------ signatures

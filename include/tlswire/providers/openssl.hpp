@@ -33,6 +33,7 @@
 
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/provider.hpp"
+#include "tlswire/crypto/provider_checks.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -275,7 +276,7 @@ class openssl_provider {
     aead_key() = default;
 
     status set_key(aead_id id, bytes_view key) {
-    const openssl_detail::error_queue_guard keep_error_queue;
+      const openssl_detail::error_queue_guard keep_error_queue;
       Expects(key.size() == aead_key_size(id));
       openssl_detail::cipher_ctx seal_ctx = keyed_context(id, key, 1);
       openssl_detail::cipher_ctx open_ctx = keyed_context(id, key, 0);
@@ -288,10 +289,10 @@ class openssl_provider {
 
     // RFC 5116 §2.1: out = ciphertext || tag.
     status seal(bytes_view nonce, bytes_view aad, bytes_view plaintext, mutable_bytes out) {
-    const openssl_detail::error_queue_guard keep_error_queue;
-      const std::size_t tag = aead_tag_size(id_);
+      const openssl_detail::error_queue_guard keep_error_queue;
       Expects(seal_ctx_ && nonce.size() == aead_nonce_size);
-      if (out.size() != plaintext.size() + tag) return make_error(errc::buffer_too_small, 0);
+      TLSWIRE_CHECK(provider_checks::seal_arguments(id_, plaintext, out));
+      const std::size_t tag = aead_tag_size(id_);
       EVP_CIPHER_CTX* c = seal_ctx_.get();
       int n = 0;
       if (EVP_CipherInit_ex2(c, nullptr, nullptr, nonce.data(), -1, nullptr) != 1)
@@ -316,12 +317,11 @@ class openssl_provider {
 
     // RFC 5116 §2.2: verifies the tag; on failure `out` is zeroed.
     status open(bytes_view nonce, bytes_view aad, bytes_view sealed, mutable_bytes out) {
-    const openssl_detail::error_queue_guard keep_error_queue;
-      const std::size_t tag = aead_tag_size(id_);
+      const openssl_detail::error_queue_guard keep_error_queue;
       Expects(open_ctx_ && nonce.size() == aead_nonce_size);
-      if (sealed.size() < tag) return make_error(errc::bad_record_mac, 0);
+      TLSWIRE_CHECK(provider_checks::open_arguments(id_, sealed, out));
+      const std::size_t tag = aead_tag_size(id_);
       const std::size_t length = sealed.size() - tag;
-      if (out.size() != length) return make_error(errc::buffer_too_small, 0);
       // The expected tag, copied out: OpenSSL's ctrl takes a non-const pointer.
       std::array<unsigned char, 16> expected_tag{};
       std::memcpy(expected_tag.data(), sealed.data() + length, tag);
@@ -429,8 +429,7 @@ class openssl_provider {
 
   // ------------------------------------------------------------ key exchange
   static constexpr bool supports(named_group g) noexcept {
-    return g == named_group::x25519 || g == named_group::secp256r1 ||
-           g == named_group::secp384r1;
+    return provider_checks::is_key_exchange_group(g);
   }
 
   using key_share_private_key = openssl_detail::key_share_private_key;
@@ -439,8 +438,7 @@ class openssl_provider {
   status generate_key_share(named_group group, key_share_private_key& priv,
                             mutable_bytes public_value) {
     const openssl_detail::error_queue_guard keep_error_queue;
-    if (!supports(group)) return make_error(errc::unsupported, 0);
-    if (public_value.size() != key_share_size(group)) return make_error(errc::buffer_too_small, 0);
+    TLSWIRE_CHECK(provider_checks::key_share_arguments<openssl_provider>(group, public_value));
     openssl_detail::pkey k(group == named_group::x25519
                                ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
                                : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC",
@@ -464,8 +462,7 @@ class openssl_provider {
   status import_key_share(named_group group, bytes_view private_value,
                           key_share_private_key& priv) {
     const openssl_detail::error_queue_guard keep_error_queue;
-    if (!supports(group)) return make_error(errc::unsupported, 0);
-    if (private_value.size() != shared_secret_size(group)) return make_error(errc::bad_value, 0);
+    TLSWIRE_CHECK(provider_checks::imported_key_arguments<openssl_provider>(group, private_value));
     openssl_detail::pkey k;
     if (group == named_group::x25519) {
       k.reset(EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nullptr, private_value.data(),
@@ -503,11 +500,7 @@ class openssl_provider {
     const openssl_detail::error_queue_guard keep_error_queue;
     const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     Expects(priv.key != nullptr);
-    if (shared.size() != shared_secret_size(priv.group))
-      return make_error(errc::buffer_too_small, 0);
-    if (peer_public_value.size() != key_share_size(priv.group)) return illegal;
-    // RFC 8446 §4.2.8.2: only the uncompressed form.
-    if (priv.group != named_group::x25519 && peer_public_value[0] != 0x04) return illegal;
+    TLSWIRE_CHECK(provider_checks::peer_value_arguments(priv.group, peer_public_value, shared));
 
     openssl_detail::pkey peer(EVP_PKEY_new());
     if (!peer || EVP_PKEY_copy_parameters(peer.get(), priv.key.get()) != 1)
@@ -521,12 +514,8 @@ class openssl_provider {
     std::size_t n = shared.size();
     if (EVP_PKEY_derive(ctx.get(), shared.data(), &n) != 1) return illegal;  // e.g. all-zero X25519
     if (n != shared.size()) return openssl_detail::backend_failure();
-    // RFC 8446 §7.4.2: an all-zero X25519 result is refused (checked here too,
-    // in case the back end does not).
-    std::uint8_t any = 0;
-    for (auto b : shared) any = static_cast<std::uint8_t>(any | b);
-    if (any == 0) return illegal;
-    return {};
+    // Checked here too, in case the back end does not refuse it.
+    return provider_checks::nonzero_shared_secret(shared);
   }
 
   // ------------------------------------------------------------ signatures
