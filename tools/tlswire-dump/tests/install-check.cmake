@@ -1,0 +1,16 @@
+# `cmake --install BUILD --prefix PREFIX` installs the tool as
+# PREFIX/bin/tlswire-dump, and the installed program runs.
+file(REMOVE_RECURSE ${PREFIX})
+execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD} --prefix ${PREFIX} OUTPUT_QUIET RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${rc})")
+endif()
+set(tool ${PREFIX}/bin/tlswire-dump)
+if(NOT EXISTS ${tool})
+  message(FATAL_ERROR "${tool} was not installed")
+endif()
+execute_process(COMMAND ${tool} --check ${CAPTURE} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "round-trip exact, 0 failed")
+  message(FATAL_ERROR "the installed ${tool} did not run: ${rc}\n${out}")
+endif()
+message(STATUS "installed and ran ${tool}")
