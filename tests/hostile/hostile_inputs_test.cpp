@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -21,6 +23,7 @@
 #include "fuzzprops/extension_shapes.hpp"
 #include "fuzzprops/vector_corpus.hpp"
 #include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/dispatch.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
@@ -50,6 +53,7 @@ enum class layer {
   extension,        // one Extension in message `where`
   extension_list,   // Extension extensions<0..2^16-1> of message `where`
   sslv2,            // an SSLv2-compatible CLIENT-HELLO record
+  message,          // one whole handshake message, dispatched under `negotiated`
 };
 
 struct hostile_case {
@@ -58,6 +62,7 @@ struct hostile_case {
   byte_vector input;
   alert_description alert;
   message_context context = message_context::client_hello;
+  negotiation_context negotiated{};
 };
 
 // ---------------------------------------------------------------- receiving pipelines
@@ -167,6 +172,24 @@ verdict receive_stream(bytes_view in) {
   return first_error(hs.finish());
 }
 
+// A message after the hellos: framing, dispatch in the negotiated form, then
+// the message's own rules (validate(), where it needs nothing else).
+verdict receive_message(bytes_view in, const negotiation_context& ctx) {
+  const auto m = decode<handshake_message>(in);
+  if (!m.ok()) return m.error();
+  const auto typed = dispatch(*m, ctx);
+  if (!typed.ok()) return typed.error();
+  verdict found;
+  std::visit(
+      [&](const auto& body) {
+        if constexpr (requires { { validate(body) } -> std::same_as<status>; }) {
+          if (const status v = validate(body); !v.ok()) found = v.error();
+        }
+      },
+      typed->body);
+  return found;
+}
+
 verdict receive(const hostile_case& c) {
   const bytes_view in(c.input.data(), c.input.size());
   switch (c.where) {
@@ -197,6 +220,7 @@ verdict receive(const hostile_case& c) {
       const auto h = parse_sslv2_client_hello(in);
       return h.ok() ? verdict{} : verdict{h.error()};
     }
+    case layer::message: return receive_message(in, c.negotiated);
   }
   return {};
 }
@@ -871,6 +895,121 @@ void sslv2_rows(std::vector<hostile_case>& t) {
                first(good, 5) + u16(0x7ff8) + from(good, 7), decode_error});
 }
 
+constexpr negotiation_context tls13_ctx{protocol_version::tls13, cipher_suite::tls_aes_128_gcm_sha256, sender::server,
+                                       certificate_type::x509};
+constexpr negotiation_context tls12_ecdhe_ctx{protocol_version::tls12, cipher_suite::tls_ecdhe_rsa_with_aes_128_gcm_sha256,
+                                             sender::server, certificate_type::x509};
+constexpr negotiation_context tls12_rsa_ctx{protocol_version::tls12, cipher_suite::tls_rsa_with_aes_128_gcm_sha256,
+                                           sender::client, certificate_type::x509};
+
+void message_rows(std::vector<hostile_case>& t) {
+  // Generated: every kind of message after the hellos found in the vectors
+  // (RFC 8448 for 1.3, the Go recordings for 1.2), at most two of each, cut
+  // short or with a byte appended while its handshake length is kept
+  // consistent — the body itself must refuse (decode_error, RFC 8446 §6.2).
+  std::map<std::pair<int, int>, int> taken;
+  for (const auto& m : vector_handshake_messages()) {
+    const std::uint8_t type = m.bytes[0];
+    if (type == 1 || type == 2) continue;
+    const auto whole = decode<handshake_message>(m.view());
+    REQUIRE(whole.ok());
+    for (const auto* ctx : {&tls13_ctx, &tls12_ecdhe_ctx, &tls12_rsa_ctx}) {
+      const auto d = dispatch(*whole, *ctx);
+      if (!d.ok() || d->holds<opaque_message>()) continue;
+      if (taken[{type, to_underlying(ctx->version)}]++ >= 2) break;
+      const byte_vector body = from(m.bytes, 4);
+      const std::string base = m.name + " (" + std::string(to_string(whole->type)) + ")";
+      auto add = [&](const std::string& what, const byte_vector& b) {
+        t.push_back({base + " " + what, layer::message, u8(type) + u24(b.size()) + b, decode_error,
+                     message_context::client_hello, *ctx});
+      };
+      if (!body.empty()) {
+        add("without its last byte", first(body, body.size() - 1));
+        add("cut to half its body", first(body, body.size() / 2));
+        if (body.size() > 1) add("cut to its first byte", first(body, 1));
+      }
+      add("with a byte appended", body + u8(0));
+      t.push_back({base + " whose uint24 length runs past it", layer::message, u8(type) + u24(body.size() + 1) + body,
+                   decode_error, message_context::client_hello, *ctx});
+      break;
+    }
+  }
+  auto row = [&](std::string name, const negotiation_context& ctx, std::uint8_t type, const byte_vector& body,
+                 alert_description a) {
+    t.push_back({std::move(name), layer::message, u8(type) + u24(body.size()) + body, a, message_context::client_hello, ctx});
+  };
+  const byte_vector sigalgs = ext(13, vec16({4, 3, 8, 4}));
+  const byte_vector cert = {0x30, 0x03, 0x02, 0x01, 0x01};  // shape only: the view is not asked to check it here
+  // RFC 8446 §4.6.3: request_update other than 0 or 1 -> illegal_parameter.
+  for (std::uint8_t v : {2, 0x7f, 0xff}) row("KeyUpdate request_update " + std::to_string(v), tls13_ctx, 24, {v}, illegal_parameter);
+  row("KeyUpdate with no body", tls13_ctx, 24, {}, decode_error);
+  row("KeyUpdate of two bytes", tls13_ctx, 24, {0, 0}, decode_error);
+  // RFC 8446 §4.4.4: verify_data is Hash.length bytes (32 for SHA-256).
+  row("TLS 1.3 Finished of 31 bytes (SHA-256 suite)", tls13_ctx, 20, repeat(31, 1), decode_error);
+  row("TLS 1.3 Finished of 33 bytes (SHA-256 suite)", tls13_ctx, 20, repeat(33, 1), decode_error);
+  row("TLS 1.3 Finished with no body", tls13_ctx, 20, {}, decode_error);
+  // RFC 5246 §7.4.9: verify_data_length 12.
+  row("TLS 1.2 Finished of 11 bytes", tls12_ecdhe_ctx, 20, repeat(11, 1), decode_error);
+  row("TLS 1.2 Finished of 32 bytes", tls12_ecdhe_ctx, 20, repeat(32, 1), decode_error);
+  // Empty-bodied messages (RFC 5246 §7.4.5, RFC 8446 §4.5).
+  row("ServerHelloDone with a body", tls12_ecdhe_ctx, 14, {0}, decode_error);
+  row("EndOfEarlyData with a body", tls13_ctx, 5, {0}, decode_error);
+  // RFC 8446 §4.3.1: EncryptedExtensions is one extension block.
+  row("EncryptedExtensions with no body", tls13_ctx, 8, {}, decode_error);
+  row("EncryptedExtensions whose block runs past it", tls13_ctx, 8, u16(10) + ext(16, {}), decode_error);
+  row("EncryptedExtensions carrying key_share", tls13_ctx, 8, vec16(ext(51, u16(0x1d) + vec16(repeat(32, 1)))), illegal_parameter);
+  row("EncryptedExtensions carrying supported_versions", tls13_ctx, 8, vec16(ext(43, u16(0x0304))), illegal_parameter);
+  row("EncryptedExtensions carrying pre_shared_key", tls13_ctx, 8, vec16(ext(41, u16(0))), illegal_parameter);
+  row("EncryptedExtensions with server_name twice", tls13_ctx, 8, vec16(ext(0, {}) + ext(0, {})), illegal_parameter);
+  // RFC 8446 §4.3.2: CertificateRequest context<0..2^8-1>, extensions<2..2^16-1>.
+  row("CertificateRequest without signature_algorithms", tls13_ctx, 13, vec8({}) + vec16(ext(47, vec16(vec16({0x30, 0})))),
+      missing_extension);
+  row("CertificateRequest with a non-empty context in the handshake", tls13_ctx, 13, vec8({1}) + vec16(sigalgs), illegal_parameter);
+  row("CertificateRequest carrying key_share", tls13_ctx, 13, vec8({}) + vec16(sigalgs + ext(51, {})), illegal_parameter);
+  row("CertificateRequest with signature_algorithms twice", tls13_ctx, 13, vec8({}) + vec16(sigalgs + sigalgs),
+      illegal_parameter);
+  row("CertificateRequest with an empty extension block", tls13_ctx, 13, vec8({}) + vec16({}), decode_error);
+  row("CertificateRequest whose context runs past it", tls13_ctx, 13, u8(40) + vec16(sigalgs), decode_error);
+  // RFC 8446 §4.4.2 Certificate: certificate_request_context<0..2^8-1>,
+  // CertificateEntry certificate_list<0..2^24-1>, cert_data<1..2^24-1>.
+  row("TLS 1.3 Certificate whose list length is 2^24-1", tls13_ctx, 11, vec8({}) + u24(0xffffff) + u24(5) + cert + u16(0),
+      decode_error);
+  row("TLS 1.3 Certificate with an empty cert_data", tls13_ctx, 11, vec8({}) + u24(5) + u24(0) + u16(0), decode_error);
+  row("TLS 1.3 Certificate whose cert_data runs past its list", tls13_ctx, 11,
+      vec8({}) + u24(10) + u24(0x100) + cert + u16(0), decode_error);
+  row("TLS 1.3 Certificate entry whose extensions run past it", tls13_ctx, 11,
+      vec8({}) + u24(3 + cert.size() + 2) + u24(cert.size()) + cert + u16(9), decode_error);
+  row("TLS 1.3 Certificate entry cut before its extensions", tls13_ctx, 11, vec8({}) + u24(3 + cert.size()) + u24(cert.size()) + cert,
+      decode_error);
+  // RFC 5246 §7.4.2: ASN.1Cert certificate_list<0..2^24-1>, ASN.1Cert<1..2^24-1>.
+  row("TLS 1.2 Certificate with an empty ASN.1Cert", tls12_ecdhe_ctx, 11, u24(3) + u24(0), decode_error);
+  row("TLS 1.2 Certificate whose list length is 2^24-1", tls12_ecdhe_ctx, 11, u24(0xffffff) + u24(cert.size()) + cert,
+      decode_error);
+  row("TLS 1.2 Certificate whose certificate runs past its list", tls12_ecdhe_ctx, 11, u24(8) + u24(0x7fff) + cert,
+      decode_error);
+  // RFC 8446 §4.6.1 NewSessionTicket: ticket<1..2^16-1>, lifetime <= 7 days.
+  const byte_vector nonce = vec8({0});
+  row("NewSessionTicket with an empty ticket", tls13_ctx, 4, u24(0) + u8(1) + repeat(4, 0) + nonce + vec16({}) + vec16({}),
+      decode_error);
+  row("NewSessionTicket whose nonce runs past it", tls13_ctx, 4, repeat(8, 0) + u8(200) + vec16({1}) + vec16({}), decode_error);
+  row("NewSessionTicket with a lifetime of 604801 s", tls13_ctx, 4,
+      byte_vector{0x00, 0x09, 0x3a, 0x81} + repeat(4, 0) + nonce + vec16({1}) + vec16({}), illegal_parameter);
+  row("NewSessionTicket with a lifetime of 2^32-1 s", tls13_ctx, 4, repeat(4, 0xff) + repeat(4, 0) + nonce + vec16({1}) + vec16({}),
+      illegal_parameter);
+  row("NewSessionTicket carrying key_share", tls13_ctx, 4, repeat(8, 0) + nonce + vec16({1}) + vec16(ext(51, {})),
+      illegal_parameter);
+  row("NewSessionTicket with early_data twice", tls13_ctx, 4,
+      repeat(8, 0) + nonce + vec16({1}) + vec16(ext(42, repeat(4, 0)) + ext(42, repeat(4, 0))), illegal_parameter);
+  // RFC 8446 §4.4.3 CertificateVerify: scheme + signature<0..2^16-1>.
+  row("CertificateVerify cut inside its scheme", tls13_ctx, 15, {0x08}, decode_error);
+  row("CertificateVerify whose signature runs past it", tls13_ctx, 15, u16(0x0804) + u16(0x100) + repeat(8, 1), decode_error);
+  // Handshake framing (RFC 8446 §4): a uint24 length at its limit.
+  row("message announcing 2^24-1 body bytes with 10", tls13_ctx, 8, {}, decode_error);
+  t.back().input = u8(8) + u24(0xffffff) + repeat(10, 0);
+  row("message of three bytes (header cut)", tls13_ctx, 8, {}, decode_error);
+  t.back().input = {8, 0, 0};
+}
+
 std::vector<hostile_case> hostile_table() {
   std::vector<hostile_case> t;
   const vector_file simple = load_vectors("rfc8448/simple-1rtt.txt");
@@ -895,6 +1034,7 @@ std::vector<hostile_case> hostile_table() {
   hrr_rows(t, hrr_body, server_hello_extensions_at(*hrr_parsed));
   extension_rows(t);
   sslv2_rows(t);
+  message_rows(t);
   return t;
 }
 
@@ -911,6 +1051,7 @@ const char* layer_name(layer l) {
     case layer::extension: return "extension";
     case layer::extension_list: return "extension_list";
     case layer::sslv2: return "sslv2";
+    case layer::message: return "message";
   }
   return "?";
 }
@@ -933,6 +1074,19 @@ TEST_CASE("the untouched vectors pass every receiving pipeline the table uses", 
     INFO(e.name);
     CHECK_FALSE(receive({"", layer::extension, e.bytes, {}, e.where}));
   }
+  std::size_t messages = 0;
+  for (const auto& m : vector_handshake_messages()) {
+    if (m.bytes[0] == 1 || m.bytes[0] == 2) continue;
+    for (const auto* ctx : {&tls13_ctx, &tls12_ecdhe_ctx, &tls12_rsa_ctx}) {
+      const auto d = dispatch(m.view(), *ctx);
+      if (!d.ok() || d->holds<opaque_message>()) continue;
+      INFO(m.name);
+      CHECK_FALSE(receive({"", layer::message, m.bytes, {}, message_context::client_hello, *ctx}));
+      ++messages;
+      break;
+    }
+  }
+  CHECK(messages > 80);
 }
 
 TEST_CASE("every hostile input is refused with the alert a correct peer sends", "[hostile]") {
