@@ -357,7 +357,9 @@ class dissector {
       encrypted_content(d, p, f, ev.prot);
       return;
     }
-    if (!d.keys.open(f.rec, d.plaintext)) {
+    bytes_view inner;
+    const auto opened = d.keys.open(f.wire, d.plaintext, inner);
+    if (!opened && opened.error().code == errc::bad_record_mac) {
       ev.prot = protection::undecryptable;
       ev.note = "the key log's secret does not open this record";
       out_.record(ev);
@@ -365,24 +367,24 @@ class dissector {
       return;
     }
     ev.prot = protection::decrypted;
-    const bytes_view opened(d.plaintext);
+    if (!opened) {
+      // Authenticated, but what is inside breaks the rules (all-zero
+      // TLSInnerPlaintext, empty handshake content, over 2^14 + 1 bytes).
+      out_.record(ev);
+      error e = opened.error();
+      e.offset += static_cast<std::uint32_t>(f.offset);
+      fail(p, "decrypted record", e);
+      return;
+    }
     std::size_t content_offset = f.offset + record_header_size;
-    content_type type = f.rec.type;
-    bytes_view body = opened;
-    if (tls13_) {
-      reader r(opened, content_offset);
-      const inner_plaintext inner = inner_plaintext::parse(r);
-      if (!r.ok()) {
-        out_.record(ev);
-        fail(p, "TLSInnerPlaintext", r.error());
-        return;
-      }
-      check(p, "TLSInnerPlaintext", opened, [&](writer& w) { inner.encode(w); });
-      type = inner.type;
-      body = inner.content;
-      ev.padding = inner.padding;
+    const content_type type = opened->type;
+    const bytes_view body = opened->content;
+    if (d.keys.tls13()) {
+      const inner_plaintext ip{body, type, opened->padding};
+      check(p, "TLSInnerPlaintext", inner, [&](writer& w) { ip.encode(w); });
+      ev.padding = opened->padding;
     } else {
-      const auto aead = aead_of(suite_->cipher);
+      const auto aead = aead_of(*suite_);
       if (aead && *aead != aead_id::chacha20_poly1305) content_offset += 8;  // explicit nonce
     }
     ev.content_type = type;
@@ -589,7 +591,7 @@ class dissector {
     if (!opts_.keys) return "no --keylog given";
     if (!secrets_) return "the key log has no line for this client random";
     if (!suite_) return "cipher suite unknown to tlswire";
-    if (!aead_of(suite_->cipher))
+    if (!aead_of(*suite_))
       return std::string(tlswire::to_string(suite_->suite)) + " is not an AEAD suite (only AEAD suites are decrypted)";
     return std::string("the key log has no ") + label + " for this client random";
   }
@@ -630,9 +632,8 @@ class dissector {
     d.saw_encrypted_handshake = false;
     d.keys = record_keys{};
     record_keys client, server;
-    if (secrets_ && !secrets_->master_secret.empty() && suite_ && client_random_.size() == 32 &&
-        server_random_.size() == 32 &&
-        tls12_key_block(*suite_, secrets_->master_secret, client_random_, server_random_, client, server)) {
+    if (secrets_ && suite_ &&
+        record_keys::set_tls12(*suite_, secrets_->master_secret, client_random_, server_random_, client, server)) {
       d.keys = std::move(d.dir == direction::client_to_server ? client : server);
       return;
     }
