@@ -72,17 +72,14 @@ constexpr bool encodes_to(const T& value, bytes_view expected) {
   return n && equal_bytes(bytes_view(out.data(), *n), expected) && encoded_size(value) == expected.size();
 }
 
-// Every proper prefix of `body` is refused with decode_error.
+// Every proper prefix of `body` is refused with decode_error. Only for
+// bodies that frame themselves (a length or a fixed size): an opaque body
+// that runs to the end of extension_data has valid prefixes.
 template <class T>
 constexpr bool refuses_every_truncation(bytes_view body) {
   for (std::size_t n = 0; n < body.size(); ++n) {
     auto v = decode<T>(body.first(n));
-    if (v) {
-      // An empty body can be a complete value only for bodies that may be
-      // empty; a genuine truncation never decodes.
-      return false;
-    }
-    if (v.error().alert != alert_description::decode_error) return false;
+    if (v || v.error().alert != alert_description::decode_error) return false;
   }
   return true;
 }

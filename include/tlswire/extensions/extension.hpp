@@ -137,8 +137,7 @@ class extension_list {
     const std::size_t body_at = r.offset() + 2;
     const bytes_view body = r.vector_bytes(min_bytes, max_bytes);
     if (!r) return {};
-    extension_list list = check_body(body, body_at, r);
-    return list;
+    return check_body(body, body_at, r);
   }
 
   // A list from already-encoded extensions: the concatenated
@@ -202,7 +201,7 @@ class extension_list {
     constexpr std::size_t offset() const noexcept { return list_->built_ ? 0 : list_->base_ + pos_; }
     // Absolute offset of its extension_data.
     constexpr std::size_t data_offset() const noexcept { return list_->built_ ? 0 : offset() + 4; }
-    // Position among the list's extensions is not tracked; equality is by place.
+    // Iterators compare by position (index when built, byte offset when parsed).
     friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
       return a.pos_ == b.pos_;
     }
@@ -279,7 +278,8 @@ class extension_list {
   bool built_ = false;
 };
 
-// A heterogeneous, compile-time list of extensions to send: each element is
+// RFC 8446 §4.1.2 `Extension extensions<0..2^16-1>`, to send.
+// A heterogeneous, compile-time list of extensions: each element is
 // a typed extension (or a plain `extension` for opaque/unknown ones) and the
 // whole encodes as `Extension extensions<0..2^16-1>` straight into the
 // caller's span, in the order given, without allocation:
