@@ -22,6 +22,9 @@ under OUT_DIR, in the input format each fuzz/targets/<name>.hpp expects:
                     from the cipher suites and randoms of the recorded hellos
   wire_vectors      one selector byte, then a length-prefixed vector cut from
                     the hellos (see fuzz/targets/wire_vectors.hpp for selectors)
+  protected_records one selector byte (bit 0: TLS 1.2; bits 1-2: AEAD, see
+                    fuzz/targets/protected_records.hpp), then protected records:
+                    RFC 8448's encrypted records, the Go flows' records after CCS
   x509              one DER certificate: every cert_data of the Certificate
                     messages (TLS 1.3 and 1.2 forms) and tests/vectors/**/*.der
 
@@ -324,6 +327,26 @@ def main():
         data = open(path, "rb").read()
         if data[:1] == b"\x30":
             corpus.add("x509", data)
+
+    # Protected records, per RFC 8448 trace and side (TLS 1.3, AES-128-GCM).
+    for path in sorted(glob.glob(os.path.join(vectors, "rfc8448", "*.txt"))):
+        values = rfc8448_values(path)
+        for side in ("client", "server"):
+            stream = b"".join(v for n, v in values.items()
+                              if re.fullmatch(side + r"_[a-z_]+_record_\d+", n) and v[:1] == bytes([APPDATA]))
+            if stream:
+                corpus.add("protected_records", b"\x00" + stream)
+                for r in split_records(stream):
+                    corpus.add("protected_records", b"\x00" + r)
+    for path in sorted(flow_files):
+        if "TLSv12" not in os.path.basename(path):
+            continue
+        selector = b"\x03" if "CHACHA20" in path else b"\x01"  # TLS 1.2 ChaCha20 / AES-GCM
+        for direction, stream in go_flows(path):
+            recs = split_records(stream)
+            after = [r for i, r in enumerate(recs) if any(x[0] == CCS for x in recs[:i])]
+            if after:
+                corpus.add("protected_records", selector + b"".join(after))
 
     for p in inner:
         corpus.add("inner_plaintext", p)

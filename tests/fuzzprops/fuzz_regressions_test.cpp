@@ -2,6 +2,10 @@
 // on every valid encoding the vectors hold, and on every reproducer a fuzz
 // campaign saved under tests/vectors/fuzz-regressions/<target>/. An oracle
 // violation prints what broke and aborts, which fails this program.
+//
+// The protected_records target drives record protection with the insecure
+// null provider, which needs this opt-in (tests/ and fuzz/ only).
+#define TLSWIRE_I_KNOW_NULL_CRYPTO_IS_INSECURE_FOR_FUZZING_ONLY
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,7 @@
 #include "../../fuzz/targets/extensions.hpp"
 #include "../../fuzz/targets/handshake.hpp"
 #include "../../fuzz/targets/inner_plaintext.hpp"
+#include "../../fuzz/targets/protected_records.hpp"
 #include "../../fuzz/targets/records.hpp"
 #include "../../fuzz/targets/sslv2_hello.hpp"
 #include "../../fuzz/targets/wire_vectors.hpp"
@@ -40,6 +45,7 @@ constexpr target_entry kTargets[] = {
     {"sslv2_hello", fuzz::sslv2_hello::run},
     {"wire_vectors", fuzz::wire_vectors::run},
     {"x509", fuzz::x509_target::run},
+    {"protected_records", fuzz::protected_records::run},
 };
 
 byte_vector read_file(const std::filesystem::path& p) {
@@ -97,6 +103,13 @@ TEST_CASE("fuzz oracles hold on RFC 8448's decrypted records as TLSInnerPlaintex
                       : record_name.find("_alert_") != std::string::npos   ? 21
                                                                            : 23);
       fuzz::inner_plaintext_target::run(view(inner));
+      // The whole protected record, through record protection (null AEAD),
+      // as TLS 1.3 with each AEAD and limit the selector can name.
+      for (std::uint8_t selector : {0x00, 0x02, 0x04, 0x06, 0x08}) {
+        byte_vector in{selector};
+        in.insert(in.end(), v[record_name].begin(), v[record_name].end());
+        fuzz::protected_records::run(view(in));
+      }
       ++n;
     }
   }
