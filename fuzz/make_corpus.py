@@ -28,7 +28,8 @@ under OUT_DIR, in the input format each fuzz/targets/<name>.hpp expects:
   x509              one DER certificate: every cert_data of the Certificate
                     messages (TLS 1.3 and 1.2 forms) and tests/vectors/**/*.der
 
-Nothing here is committed: run.sh writes the corpora under its build dir.
+Reproducers saved under tests/vectors/fuzz-regressions/<target>/ are added
+to their target's seeds. Nothing here is committed: run.sh writes the corpora under its build dir.
 Files are named by the SHA-1 of their content, so reruns are idempotent.
 """
 import glob
@@ -351,6 +352,12 @@ def main():
     for p in inner:
         corpus.add("inner_plaintext", p)
         corpus.add("inner_plaintext", p + bytes(16))  # with padding
+
+    # Saved reproducers seed their own target again.
+    for path in sorted(glob.glob(os.path.join(vectors, "fuzz-regressions", "*", "*"))):
+        target = os.path.basename(os.path.dirname(path))
+        if os.path.isfile(path) and not path.endswith(".md"):
+            corpus.add(target, open(path, "rb").read())
 
     for target in sorted(corpus.counts):
         print("%-16s %5d seeds" % (target, corpus.counts[target]))
