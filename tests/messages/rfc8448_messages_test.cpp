@@ -179,7 +179,7 @@ TEST_CASE("every handshake message of the five RFC 8448 traces dispatches and ro
   // 5 ClientHellos + 1 second ClientHello + HRR + 5 ServerHellos + 5 EE + 1 CR
   // + 4 server Certificates + 4 CertificateVerify + 5+5 Finished + 1 EOED
   // + 1 client Certificate + 1 client CertificateVerify + 1 NST.
-  CHECK(seen == 39);
+  CHECK(seen == 40);
 }
 
 TEST_CASE("RFC 8448's encrypted-record plaintexts reassemble into messages that round-trip", "[messages][rfc8448]") {
