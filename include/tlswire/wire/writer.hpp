@@ -69,7 +69,9 @@ class writer {
     // At run time a memcpy (bulk bytes: key shares, certificates); the loop
     // is for constant evaluation.
     if (!std::is_constant_evaluated()) {
-      std::memcpy(p, b.data(), b.size());
+      // An empty view may have a null data(): memcpy's arguments must not be
+      // null even for 0 bytes (UBSan: nonnull-attribute).
+      if (!b.empty()) std::memcpy(p, b.data(), b.size());
       return;
     }
     for (std::size_t i = 0; i < b.size(); ++i) p[i] = b.data()[i];
