@@ -127,3 +127,4 @@
 #include "tlswire/x509/certificate.hpp"
 #include "tlswire/x509/der.hpp"
 #include "tlswire/x509/oids.hpp"
+#include "tlswire/x509/verify.hpp"
