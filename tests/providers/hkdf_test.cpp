@@ -49,6 +49,10 @@ constexpr auto case2 = run_hkdf(counting_from<80>(0x60), counting_from<80>(0x00)
 // RFC 5869 A.3: zero-length salt and info.
 constexpr auto case3 = run_hkdf({}, repeated<22>(0x0b), {}, 42);
 
+// RFC 5869 A.1-A.3 expected PRK and OKM.
+constexpr auto prk1 = hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
+constexpr auto prk2 = hex("06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244");
+constexpr auto prk3 = hex("19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04");
 constexpr auto okm1 = hex(
     "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
 constexpr auto okm2 = hex(
@@ -60,14 +64,11 @@ constexpr auto okm3 = hex(
 }  // namespace
 
 TEST_CASE("hkdf-sha256 matches RFC 5869 test cases 1-3 in constant evaluation", "[hkdf][constexpr]") {
-  STATIC_REQUIRE(case1.prk ==
-                 hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5"));
+  STATIC_REQUIRE(case1.prk == prk1);
   STATIC_REQUIRE(okm_is(case1, okm1));
-  STATIC_REQUIRE(case2.prk ==
-                 hex("06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244"));
+  STATIC_REQUIRE(case2.prk == prk2);
   STATIC_REQUIRE(okm_is(case2, okm2));
-  STATIC_REQUIRE(case3.prk ==
-                 hex("19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04"));
+  STATIC_REQUIRE(case3.prk == prk3);
   STATIC_REQUIRE(okm_is(case3, okm3));
 }
 
@@ -78,16 +79,16 @@ TEST_CASE("hkdf-sha256 matches RFC 5869 test cases 1-3 at run time", "[hkdf]") {
   auto ikm = counting_from<80>(0x00);
   auto info = counting_from<80>(0xb0);
   const auto r2 = run_hkdf(salt, ikm, info, 82);
-  CHECK(r2.prk == hex("06a6b88c5853361a06104c9ceb35b45cef760014904671014a193f40c15fc244"));
+  CHECK(r2.prk == prk2);
   CHECK(okm_is(r2, okm2));
 
   auto ikm1 = repeated<22>(0x0b);
   const auto r1 = run_hkdf(counting_from<13>(0x00), ikm1, counting_from<10>(0xf0), 42);
-  CHECK(r1.prk == hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5"));
+  CHECK(r1.prk == prk1);
   CHECK(okm_is(r1, okm1));
 
   const auto r3 = run_hkdf({}, ikm1, {}, 42);
-  CHECK(r3.prk == hex("19ef24a32c717b167f33a91d6f648bdf96596776afdb6377ac434c1c293ccb04"));
+  CHECK(r3.prk == prk3);
   CHECK(okm_is(r3, okm3));
 }
 
@@ -99,24 +100,22 @@ TEST_CASE("hkdf-extract treats an empty salt as HashLen zero bytes", "[hkdf]") {
 }
 
 TEST_CASE("hkdf-expand refuses L above 255 * HashLen and writes nothing", "[hkdf]") {
-  const auto prk = hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
   std::vector<std::uint8_t> okm(255 * 32 + 1, 0x55);
-  CHECK_FALSE(hkdf_expand<sha256>(prk, {}, okm));
+  CHECK_FALSE(hkdf_expand<sha256>(prk1, {}, okm));
   CHECK(okm == std::vector<std::uint8_t>(255 * 32 + 1, 0x55));
 }
 
 TEST_CASE("hkdf-expand accepts L of exactly 255 * HashLen", "[hkdf]") {
-  const auto prk = hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
   std::vector<std::uint8_t> okm(255 * 32);
-  REQUIRE(hkdf_expand<sha256>(prk, {}, okm));
+  REQUIRE(hkdf_expand<sha256>(prk1, {}, okm));
   // The last block is T(255); a prefix must equal a shorter expansion.
   std::array<std::uint8_t, 100> shorter{};
-  REQUIRE(hkdf_expand<sha256>(prk, {}, shorter));
+  REQUIRE(hkdf_expand<sha256>(prk1, {}, shorter));
   CHECK(tlswire::equal_bytes(bytes_view(okm).first(100), shorter));
 }
 
 TEST_CASE("hkdf-expand output may overwrite its own prk", "[hkdf]") {
-  auto secret = hex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
+  auto secret = prk1;
   REQUIRE(hkdf_expand<sha256>(secret, counting_from<10>(0xf0), secret));
   CHECK(tlswire::equal_bytes(secret, bytes_view(okm1).first(32)));
 }
