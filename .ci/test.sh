@@ -94,7 +94,16 @@ stage_tidy() {
 
 # -- driver -----------------------------------------------------------------
 
-declare -A status seconds
+# User + system time of this shell's finished children (/proc/PID/stat
+# fields 16 and 17, in clock ticks).
+ticks_per_second=$(getconf CLK_TCK)
+children_cpu_ticks() {
+  local stat
+  read -r -a stat </proc/$$/stat
+  echo $((stat[15] + stat[16]))
+}
+
+declare -A status seconds cpu
 order=()
 for s in $stages; do
   order+=("$s")
@@ -102,24 +111,31 @@ for s in $stages; do
   echo "================ stage $s ================"
   start=$(date +%s)
   set +e
+  # CPU time (user+sys of the stage's processes) next to wall time: on a
+  # shared machine the wall time says little, CPU time / cores says more.
+  cpu_start=$(children_cpu_ticks)
   (set -euo pipefail; "stage_$s")
   rc=$?
   set -e
   seconds[$s]=$(($(date +%s) - start))
+  cpu[$s]=$(( ($(children_cpu_ticks) - cpu_start) / ticks_per_second ))
   status[$s]=$([ $rc -eq 0 ] && echo ok || echo "FAILED (exit $rc)")
-  echo "---------------- stage $s: ${status[$s]} in ${seconds[$s]} s"
+  echo "---------------- stage $s: ${status[$s]} in ${seconds[$s]} s (${cpu[$s]} s CPU)"
 done
 
 echo
 echo "================ summary ================"
 failed=0
 total=0
+total_cpu=0
+printf '%-9s %-18s %7s %9s\n' stage status wall CPU
 for s in "${order[@]}"; do
-  printf '%-9s %-18s %5d s\n' "$s" "${status[$s]}" "${seconds[$s]}"
+  printf '%-9s %-18s %5d s %7d s\n' "$s" "${status[$s]}" "${seconds[$s]}" "${cpu[$s]}"
   total=$((total + seconds[$s]))
+  total_cpu=$((total_cpu + cpu[$s]))
   [ "${status[$s]}" = ok ] || failed=1
 done
-printf '%-9s %-18s %5d s\n' total "" "$total"
+printf '%-9s %-18s %5d s %7d s   (load average now: %s)\n' total "" "$total" "$total_cpu" "$(cut -d' ' -f1-3 /proc/loadavg)"
 for log in ctest-gcc ctest-clang; do
   [ -f "$root/logs/$log.log" ] && printf '%-12s %s\n' "$log:" "$(grep -E 'tests passed' "$root/logs/$log.log" | tail -1)"
 done
