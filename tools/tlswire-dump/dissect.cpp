@@ -353,6 +353,7 @@ class dissector {
     if (!d.protected_records || !d.keys.ready()) {
       ev.prot = protection::encrypted;
       ev.note = d.protected_records ? d.no_keys : "sent before the handshake set keys (early data?)";
+      ev.encrypted_finished = !tls13_ && f.rec.type == content_type::handshake && !d.saw_encrypted_handshake;
       out_.record(ev);
       encrypted_content(d, p, f, ev.prot);
       return;
@@ -362,6 +363,7 @@ class dissector {
     if (!opened && opened.error().code == errc::bad_record_mac) {
       ev.prot = protection::undecryptable;
       ev.note = "the key log's secret does not open this record";
+      ev.encrypted_finished = !tls13_ && f.rec.type == content_type::handshake && !d.saw_encrypted_handshake;
       out_.record(ev);
       encrypted_content(d, p, f, ev.prot);
       return;
@@ -408,6 +410,8 @@ class dissector {
       d.flight_ended = !tls13_ || d.dir == direction::client_to_server;
       return;
     }
+    // A renegotiation's ChangeCipherSpec, itself encrypted: a Finished follows again.
+    if (f.rec.type == content_type::change_cipher_spec && !tls13_) d.saw_encrypted_handshake = false;
     // TLS 1.2: the first protected handshake record is the Finished (RFC 5246 §7.4.9).
     if (f.rec.type == content_type::handshake && !d.saw_encrypted_handshake) {
       d.saw_encrypted_handshake = true;

@@ -52,6 +52,7 @@ struct record_event {
   // application_data, the real one inside) or of TLS 1.2 (the real type outside).
   tlswire::record_protection form = tlswire::record_protection::none;
   std::string note;                      // why a record stays encrypted, etc.
+  bool encrypted_finished = false;       // TLS 1.2: the first protected handshake record is the Finished
 };
 
 struct message_event {

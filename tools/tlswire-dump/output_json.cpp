@@ -301,6 +301,7 @@ class json_sink final : public sink {
       j_.field("inner_content_type", e.content_type).field("plaintext_length", e.content.size());
       j_.field("padding", e.padding);
     }
+    if (e.encrypted_finished) j_.field("encrypted_finished", true);
     if (!e.note.empty()) j_.field("note", e.note);
     emit();
   }

@@ -51,8 +51,8 @@ class text_sink final : public sink {
     offered_.clear();
     client_ = c.client;
     server_ = c.server;
-    out_ << "Connection " << c.number << ": client " << c.client << ", server " << c.server << " ("
-         << c.bytes_to_server << " bytes to the server, " << c.bytes_to_client << " to the client)\n";
+    out_ << "Connection " << c.number << ": " << c.client << " -> " << c.server << " (" << c.bytes_to_server
+         << " bytes from the client, " << c.bytes_to_client << " from the server)\n";
   }
   void skipped_connection(const connection_info& c, const std::string& why) override {
     out_ << "Connection " << c.number << ": " << c.client << " -> " << c.server << ": skipped, " << why << "\n\n";
@@ -67,9 +67,9 @@ class text_sink final : public sink {
         pending_note_ = e.note;
         return;
       }
-      head(e.at, "encrypted " + name_of(e.rec.type) + " record");
+      head(e.at, e.encrypted_finished ? std::string("Finished (encrypted)") : "encrypted " + name_of(e.rec.type) + " record");
       std::string what = std::to_string(e.rec.fragment.size()) + " bytes";
-      if (e.rec.type == content_type::handshake) what += " (the first one after ChangeCipherSpec is the Finished)";
+      if (e.encrypted_finished) what += ": the first handshake message after ChangeCipherSpec is the Finished";
       line(what);
       if (!e.note.empty()) line("not decrypted: " + e.note);
     }
