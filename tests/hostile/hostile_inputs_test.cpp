@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -100,6 +101,11 @@ verdict receive_client_hello(bytes_view body, std::size_t offset = 0) {
   if (!h.ok()) return h.error();
   if (const status s = validate(*h); !s.ok()) return s.error();
   if (const status s = validate_extensions(h->extensions, message_context::client_hello); !s.ok()) return s.error();
+  // A server speaking TLS 1.0-1.3 (RFC 8446 §4.2.1, RFC 7568 for SSL 3.0).
+  const auto highest = highest_offered_version(*h);
+  if (!highest.ok()) return highest.error();
+  if (to_underlying(*highest) < to_underlying(protocol_version::tls10))
+    return make_error(errc::bad_value, alert_description::protocol_version, 0);
   return typed_extensions(h->extensions, message_context::client_hello);
 }
 
@@ -636,6 +642,30 @@ void client_hello_rows(std::vector<hostile_case>& t, const byte_vector& body, st
                first(p.prefix, p.prefix.size() - 1) + u8(1) + vec16(join(p.extensions)), illegal_parameter});
   t.push_back({ch + "offering 1.3 with compression methods {0, 1}", l,
                first(p.prefix, p.prefix.size() - 2) + vec8({0, 1}) + vec16(join(p.extensions)), illegal_parameter});
+  // RFC 8446 §4.2.1: "If the "supported_versions" extension in the
+  // ClientHello ... contains no versions acceptable to the server, the server
+  // MUST abort the handshake with a "protocol_version" alert." GREASE
+  // (RFC 8701), drafts and DTLS versions are not acceptable; neither is
+  // SSL 3.0 (RFC 7568 §3: "MUST NOT ... negotiate SSLv3").
+  const auto protocol_version_alert = alert_description::protocol_version;
+  for (const auto& [versions, what] : std::vector<std::pair<byte_vector, std::string>>{
+           {u16(0x0a0a), "only GREASE"},
+           {u16(0x0a0a) + u16(0x1a1a), "two GREASE values"},
+           {u16(0x7f1c), "only TLS 1.3 draft 28"},
+           {u16(0xfefd) + u16(0xfefc), "only DTLS versions"},
+           {u16(0x0300), "only SSL 3.0"},
+           {u16(0x0300) + u16(0x0a0a), "SSL 3.0 and GREASE"},
+           {u16(0x0002), "only SSL 2.0"}})
+    t.push_back({ch + "whose supported_versions lists " + what, l, replaced(extension_type::supported_versions, vec8(versions)),
+                 protocol_version_alert});
+  // RFC 5246 §E.1 / RFC 7568: without supported_versions, legacy_version is
+  // the offer; below TLS 1.0 nothing is acceptable.
+  {
+    const auto no_versions = without(extension_type::supported_versions);
+    for (std::uint16_t v : {0x0300, 0x0200, 0x0002, 0x0000})
+      t.push_back({ch + "without supported_versions and legacy_version " + std::to_string(v), l,
+                   u16(v) + from(with_extensions(no_versions), 2), protocol_version_alert});
+  }
   // RFC 8446 §4.2.8: key shares for distinct groups, each in supported_groups.
   t.push_back({ch + "with two key shares for x25519", l,
                replaced(extension_type::key_share,
