@@ -1,7 +1,7 @@
 // tlswire-dump: the steps of TLS handshakes from a capture, recorded flows
 // or raw byte files, decrypted with a key log, checked byte-exact.
 //
-//   tlswire-dump [--keylog FILE] [--json | --check] CAPTURE.pcap[ng]
+//   tlswire-dump [--keylog FILE] [--verbose | --json | --check] CAPTURE.pcap[ng]
 //   tlswire-dump [--keylog FILE] [--json | --check] --flows FLOW_FILE
 //   tlswire-dump [--keylog FILE] [--json | --check] --raw CLIENT_FILE SERVER_FILE
 //
@@ -22,7 +22,7 @@ namespace {
 
 int usage(const char* why) {
   if (why != nullptr) std::cerr << "tlswire-dump: " << why << "\n";
-  std::cerr << "usage: tlswire-dump [--keylog FILE] [--json | --check] CAPTURE\n"
+  std::cerr << "usage: tlswire-dump [--keylog FILE] [-v | --json | --check] CAPTURE\n"
                "       tlswire-dump [--keylog FILE] [--json | --check] --flows FLOW_FILE\n"
                "       tlswire-dump [--keylog FILE] [--json | --check] --raw CLIENT_FILE SERVER_FILE\n"
                "\n"
@@ -30,6 +30,7 @@ int usage(const char* why) {
                "  --flows FILE  recorded-flow text ('>>> Flow N (client to server)' + hexdump -C)\n"
                "  --raw C S     the bytes the client sent (C) and the server sent (S)\n"
                "  --keylog FILE NSS key log (SSLKEYLOGFILE) to decrypt TLS 1.3 and TLS 1.2 AEAD records\n"
+               "  -v, --verbose every field of every handshake message below its step\n"
                "  --json        one JSON object per line (records, messages, alerts, ...)\n"
                "  --check       re-encode every record and message, compare byte-exact, print counts\n";
   return 2;
@@ -40,7 +41,7 @@ int usage(const char* why) {
 int main(int argc, char** argv) {
   using namespace tlswire_dump;
   std::string keylog_path, capture_path, flows_path, raw_client, raw_server;
-  bool json = false, check = false;
+  bool json = false, check = false, verbose = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto need = [&](int n) { return i + n < argc; };
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
       json = true;
     } else if (a == "--check") {
       check = true;
+    } else if (a == "-v" || a == "--verbose") {
+      verbose = true;
     } else if (a == "-h" || a == "--help") {
       usage(nullptr);
       return 0;
@@ -84,7 +87,7 @@ int main(int argc, char** argv) {
     if (connections.empty()) return 2;
   }
 
-  std::unique_ptr<sink> out = json ? make_json_sink(std::cout) : check ? make_check_sink(std::cout) : make_text_sink(std::cout);
+  std::unique_ptr<sink> out = json ? make_json_sink(std::cout) : check ? make_check_sink(std::cout) : make_text_sink(std::cout, verbose);
   options opts;
   opts.keys = keylog_path.empty() ? nullptr : &keys;
   opts.check = check;

@@ -8,7 +8,8 @@
 
 namespace tlswire_dump {
 
-std::unique_ptr<sink> make_text_sink(std::ostream& out);
+// verbose: every field of every message too (tlswire's messages/print.hpp).
+std::unique_ptr<sink> make_text_sink(std::ostream& out, bool verbose = false);
 std::unique_ptr<sink> make_json_sink(std::ostream& out);
 std::unique_ptr<sink> make_check_sink(std::ostream& out);
 

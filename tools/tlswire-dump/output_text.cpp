@@ -8,6 +8,7 @@
 #include "output.hpp"
 #include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/dispatch.hpp"
+#include "tlswire/messages/print.hpp"
 
 namespace tlswire_dump {
 namespace {
@@ -42,9 +43,15 @@ std::string ordinal(std::size_t n) {
   return std::to_string(n) + suffix;
 }
 
+// The library's pretty-printer (messages/print.hpp) writes into this.
+struct string_sink {
+  std::string text;
+  void write(std::string_view s) { text.append(s); }
+};
+
 class text_sink final : public sink {
  public:
-  explicit text_sink(std::ostream& out) : out_(out) {}
+  text_sink(std::ostream& out, bool verbose) : out_(out), verbose_(verbose) {}
 
   void begin_connection(const connection_info& c) override {
     step_ = 0;
@@ -79,6 +86,18 @@ class text_sink final : public sink {
     const auto& m = *e.message;
     head(e.at, title(m) + (e.decrypted ? "  [decrypted]" : ""));
     std::visit([&](const auto& body) { show(body, e); }, m.body);
+    if (verbose_) {
+      // --verbose: every field, as tlswire's printer names them.
+      string_sink all;
+      tlswire::print(all, m);
+      std::size_t start = 0;
+      while (start < all.text.size()) {
+        const std::size_t end = all.text.find('\n', start);
+        out_ << "       | " << all.text.substr(start, end - start) << '\n';
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+    }
   }
 
   void sslv2_client_hello(const position& p, const tlswire::sslv2_client_hello& h) override {
@@ -347,6 +366,7 @@ class text_sink final : public sink {
   void show(const message_hash&, const message_event&) {}
 
   std::ostream& out_;
+  bool verbose_ = false;
   std::size_t step_ = 0;
   std::vector<cipher_suite> offered_;
   std::string client_, server_;
@@ -375,7 +395,9 @@ class check_sink final : public sink {
 
 }  // namespace
 
-std::unique_ptr<sink> make_text_sink(std::ostream& out) { return std::make_unique<text_sink>(out); }
+std::unique_ptr<sink> make_text_sink(std::ostream& out, bool verbose) {
+  return std::make_unique<text_sink>(out, verbose);
+}
 std::unique_ptr<sink> make_check_sink(std::ostream& out) { return std::make_unique<check_sink>(out); }
 
 }  // namespace tlswire_dump
