@@ -196,6 +196,13 @@ TEST_CASE("Finished verification refuses every changed byte and other lengths wi
   CHECK_FALSE(
       ks.verify_finished(tls12_sender::server, as_view(handshake_hash), as_view(good).first(11)));
   CHECK_FALSE(ks.verify_finished(tls12_sender::server, as_view(handshake_hash), {}));
+  // A longer verify_data_length is the PRF output of that length, and the
+  // received value must have it.
+  std::array<std::uint8_t, 32> longer{};
+  ks.finished_verify_data(tls12_sender::server, as_view(handshake_hash), longer);
+  CHECK(to_hex(as_view(longer).first(12)) == to_hex(as_view(good)));
+  CHECK(ks.verify_finished(tls12_sender::server, as_view(handshake_hash), as_view(longer), 32));
+  CHECK_FALSE(ks.verify_finished(tls12_sender::server, as_view(handshake_hash), as_view(good), 32));
 }
 
 TEST_CASE("SHA-384 suites run the PRF with SHA-384", "[crypto][tls12]") {

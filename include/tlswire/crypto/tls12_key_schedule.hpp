@@ -33,6 +33,9 @@ inline constexpr std::size_t tls12_master_secret_size = 48;
 inline constexpr std::size_t tls12_random_size = 32;
 // RFC 5246 §7.4.9: verify_data_length defaults to 12 (no suite here sets another).
 inline constexpr std::size_t tls12_verify_data_size = 12;
+// A bound for a suite that sets a longer verify_data (RFC 5246 §7.4.9 allows
+// it; none in the registry does).
+inline constexpr std::size_t tls12_max_verify_data_size = 64;
 // The largest key block of any suite in the registry: 2 * (48-byte HMAC-SHA384
 // key + 32-byte key + 16-byte TLS 1.0 CBC IV).
 inline constexpr std::size_t tls12_max_key_block_size = 2 * (48 + 32 + 16);
@@ -162,9 +165,14 @@ class tls12_key_schedule {
   // RFC 5246 §7.4.9: "Recipients of Finished messages MUST verify that the
   // contents are correct." A mismatch is decrypt_error (RFC 5246 §7.2.2);
   // compared in constant time, and a received value of another length fails.
+  // verify_data_length is the suite's (cipher_suite_info::verify_data_length(),
+  // 12 for every suite in the registry), never the received length.
   constexpr status verify_finished(tls12_sender sender, bytes_view handshake_hash,
-                                   bytes_view received) const noexcept {
-    secret<tls12_verify_data_size> expected(tls12_verify_data_size);
+                                   bytes_view received,
+                                   std::size_t verify_data_length =
+                                       tls12_verify_data_size) const noexcept {
+    Expects(verify_data_length > 0 && verify_data_length <= tls12_max_verify_data_size);
+    secret<tls12_max_verify_data_size> expected(verify_data_length);
     finished_verify_data(sender, handshake_hash, expected.span());
     if (!expected.equals(received))
       return make_error(errc::bad_value, alert_description::decrypt_error, 0);
