@@ -48,6 +48,9 @@ constexpr auto point = test::hex("04aabbccdd");
 constexpr auto key = test::hex("3059301306072a8648ce3d020106082a8648ce3d03010703420004");
 constexpr auto sig = test::hex("0102030405060708");
 constexpr auto ocsp = test::hex("3003020100");
+constexpr auto generator = test::hex("02");
+constexpr auto hint = test::ascii("hint");
+constexpr auto identity = test::ascii("id");
 
 constexpr bool builds_key_exchanges() {
   // ECDHE_ECDSA ServerKeyExchange, TLS 1.2 signature.
@@ -58,16 +61,16 @@ constexpr bool builds_key_exchanges() {
   // DHE_RSA in TLS 1.1: the signature has no algorithm in front.
   server_key_exchange dhe;
   dhe.key_exchange = key_exchange_algorithm::dhe;
-  dhe.dh_params = {{as_view(sig)}, {as_view(test::hex("02"))}, {as_view(point)}};
+  dhe.dh_params = {{as_view(sig)}, {as_view(generator)}, {as_view(point)}};
   dhe.signed_params = {false, {}, {as_view(sig)}};
   // ECDHE_PSK: hint + params, no signature (RFC 5489).
   server_key_exchange ecdhe_psk;
   ecdhe_psk.key_exchange = key_exchange_algorithm::ecdhe_psk;
-  ecdhe_psk.psk_identity_hint = {as_view(test::ascii("hint"))};
+  ecdhe_psk.psk_identity_hint = {as_view(hint)};
   ecdhe_psk.ecdh_params = ecdhe.ecdh_params;
   ecdhe_psk.is_signed = false;
   client_key_exchange rsa{key_exchange_algorithm::rsa, {}, {as_view(sig)}, {}, {}};
-  client_key_exchange dhe_psk{key_exchange_algorithm::dhe_psk, {as_view(test::ascii("id"))}, {}, {as_view(point)}, {}};
+  client_key_exchange dhe_psk{key_exchange_algorithm::dhe_psk, {as_view(identity)}, {}, {as_view(point)}, {}};
   client_key_exchange ecdhe_client{key_exchange_algorithm::ecdhe, {}, {}, {}, {as_view(point)}};
   return built_round_trips(ecdhe, ctx12(cipher_suite::tls_ecdhe_ecdsa_with_aes_128_gcm_sha256)) &&
          built_round_trips(dhe, ctx12(cipher_suite::tls_dhe_rsa_with_aes_128_cbc_sha, sender::server,
