@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -279,6 +280,64 @@ void check_hello_retry_request_secrets(const vector_file& v) {
   t.update(v.view("client_finished"));
   CHECK(view(ks.resumption_master_secret(as_view(t.current()))) ==
         hex_of(v.view("resumption_master_secret")));
+}
+
+// Every protected record of a trace (every "*_record_N" whose header says
+// application_data), in the file's order, opens under exactly one of its
+// side's traffic secrets as the trace logs them (early, handshake,
+// application) at that key's running sequence number, gives the trace's
+// plaintext, and seals back to the same bytes. Returns how many opened.
+template <class P>
+int check_all_protected_records(const vector_file& v) {
+  using S = schedule_of<P>;
+  struct direction {
+    std::vector<std::string> secrets;
+    std::vector<std::unique_ptr<tls13_record_protection<P>>> openers, sealers;
+  };
+  const auto make = [&](std::initializer_list<const char*> names) {
+    direction d;
+    for (const char* n : names) {
+      if (!v.contains(n)) continue;
+      const auto keys = S::traffic_keys_for(v.view(n), aead_id::aes_128_gcm);
+      d.secrets.emplace_back(n);
+      d.openers.push_back(std::make_unique<tls13_record_protection<P>>());
+      d.sealers.push_back(std::make_unique<tls13_record_protection<P>>());
+      REQUIRE(d.openers.back()->set_key(aead_id::aes_128_gcm, keys));
+      REQUIRE(d.sealers.back()->set_key(aead_id::aes_128_gcm, keys));
+    }
+    return d;
+  };
+  direction client = make({"client_early_traffic_secret", "client_handshake_traffic_secret",
+                           "client_application_traffic_secret_0"});
+  direction server =
+      make({"server_handshake_traffic_secret", "server_application_traffic_secret_0"});
+  int opened_count = 0;
+  for (const std::string& name : v.names()) {
+    const std::size_t at = name.find("_record_");
+    if (at == std::string::npos || name.find('.') != std::string::npos) continue;
+    if (v[name].empty() || v[name][0] != 23) continue;  // plaintext records
+    INFO(name);
+    direction& d = name.rfind("client_", 0) == 0 ? client : server;
+    int matches = 0;
+    for (std::size_t k = 0; k < d.openers.size(); ++k) {
+      std::vector<std::uint8_t> plain(v[name].size());
+      auto opened = d.openers[k]->open(v.view(name), plain);
+      if (!opened.ok()) continue;
+      ++matches;
+      INFO("under " << d.secrets[k]);
+      CHECK(hex_of(opened->content) == hex_of(v.view(name + ".plaintext")));
+      std::vector<std::uint8_t> sealed(
+          d.sealers[k]->sealed_size(opened->content.size(), opened->padding));
+      // (opener and sealer of one key advance together, so their sequence
+      // numbers agree)
+      CHECK(d.sealers[k]->sequence().next() + 1 == d.openers[k]->sequence().next());
+      REQUIRE(d.sealers[k]->seal(opened->type, opened->content, sealed, opened->padding));
+      CHECK(hex_of(sealed) == hex_of(v.view(name)));
+    }
+    CHECK(matches == 1);
+    opened_count += matches;
+  }
+  return opened_count;
 }
 
 }  // namespace tlswire::test::rfc8448

@@ -48,4 +48,19 @@ TEMPLATE_TEST_CASE("RFC 8448 §4 early data record opens with the client early t
       {{"client_application_data_record_1", content_type::application_data}});
 }
 
+TEMPLATE_TEST_CASE("every protected record of the five RFC 8448 traces opens and re-seals",
+                   "[crypto][tls13][rfc8448]", openssl_provider, mbedtls_provider) {
+  // (file, protected records in it)
+  const std::pair<const char*, int> traces[] = {
+      {"rfc8448/simple-1rtt.txt", 7},          {"rfc8448/resumed-0rtt.txt", 8},
+      {"rfc8448/hello-retry-request.txt", 4},  {"rfc8448/client-authentication.txt", 4},
+      {"rfc8448/compatibility-mode.txt", 4}};
+  for (const auto& [file, count] : traces) {
+    INFO(file);
+    const auto v = load_vectors(file);
+    REQUIRE_FALSE(v.empty());
+    CHECK(test::rfc8448::check_all_protected_records<TestType>(v) == count);
+  }
+}
+
 }  // namespace
