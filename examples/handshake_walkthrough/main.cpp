@@ -20,6 +20,10 @@
 // TLS_AES_128_GCM_SHA256), its modern form. Then it breaks things on
 // purpose and shows each break refused with the alert the RFCs name.
 //
+// Each peer has its own crypto provider (a template parameter: C for the
+// client, S for the server), so the same code also runs with one peer on
+// OpenSSL and the other on Mbed TLS when both are built in.
+//
 // Usage: handshake_walkthrough [vectors-dir]   (tests/vectors by default)
 #include <array>
 #include <cstdarg>
@@ -50,12 +54,15 @@
 #include <tlswire/messages/validate_hello.hpp>
 #include <tlswire/x509/verify.hpp>
 
+#include <tlswire/providers/openssl.hpp>
+#ifdef TLSWIRE_WALKTHROUGH_HAVE_MBEDTLS
+#include <tlswire/providers/mbedtls.hpp>
+#endif
+
 #include "record_io.hpp"
 
 namespace walkthrough {
 namespace {
-
-using sha256 = provider::sha256;
 
 // ---------------------------------------------------------------- what both runs share
 
@@ -165,15 +172,17 @@ constexpr const char* client = "client";
 constexpr const char* server = "server";
 
 // The server's private key, loaded through the provider (PKCS#8 DER).
-result<provider::private_key> load_server_key(provider& p, const setup& s) {
-  provider::private_key key;
+template <class S>
+result<typename S::private_key> load_server_key(S& p, const setup& s) {
+  typename S::private_key key;
   TLSWIRE_CHECK(p.load_private_key(s.server_key_der, key));
   return key;
 }
 
 // Step 3 for both versions: the chain the server sent, leaf first, checked
 // against the CA the client trusts, for the host it wants to reach.
-result<x509::verified_chain> check_server_chain(provider& p, const setup& s, const faults& f,
+template <class C>
+result<x509::verified_chain> check_server_chain(C& p, const setup& s, const faults& f,
                                                 const std::vector<bytes_view>& chain, run_log& log) {
   const bytes& trusted = f.client_trusts_other_ca ? s.other_root_cert : s.root_cert;
   const std::array<bytes_view, 1> anchors{trusted};
@@ -194,9 +203,10 @@ result<x509::verified_chain> check_server_chain(provider& p, const setup& s, con
 }
 
 // Step 7 for both versions: a request one way, a response the other.
-outcome exchange_application_data(run_log& log, const faults& f, record_sender& client_out,
-                                  record_receiver& server_in, record_sender& server_out,
-                                  record_receiver& client_in, wire& to_server) {
+template <class C, class S>
+outcome exchange_application_data(run_log& log, const faults& f, record_sender<C>& client_out,
+                                  record_receiver<S>& server_in, record_sender<S>& server_out,
+                                  record_receiver<C>& client_in, wire& to_server) {
   const std::string_view request = "GET / HTTP/1.1\r\nHost: server.tlswire.test\r\n\r\n";
   TRY_OR_REFUSE(const std::size_t sent, client, "seals the request", client_out.send(content_type::application_data, as_bytes(request)));
   log.say(client, "sends application data: a %zu-byte request sealed into a %zu-byte record", request.size(), sent);
@@ -219,25 +229,32 @@ outcome exchange_application_data(run_log& log, const faults& f, record_sender& 
 
 // ---------------------------------------------------------------- TLS 1.2, RSA key transport
 
+template <class C, class S>
 outcome run_tls12(const setup& s, const faults& f, const char* name) {
   run_log log(name);
-  provider p;
+  C client_crypto;  // each peer has its own crypto back end
+  S server_crypto;
   wire to_server, to_client;
-  record_sender client_out(to_server), server_out(to_client);
-  record_receiver server_in(to_server), client_in(to_client);
-  transcript_hash<sha256> client_transcript, server_transcript;  // RFC 5246 §7.4.9 handshake_messages
+  record_sender<C> client_out(to_server);
+  record_sender<S> server_out(to_client);
+  record_receiver<S> server_in(to_server);
+  record_receiver<C> client_in(to_client);
+  transcript_hash<typename C::sha256> client_transcript;
+  transcript_hash<typename S::sha256> server_transcript;  // RFC 5246 §7.4.9 handshake_messages
 
   constexpr cipher_suite suite = cipher_suite::tls_rsa_with_aes_128_gcm_sha256;
   const cipher_suite_info info = *find_cipher_suite_info(suite);
   const aead_id aead = *aead_of(info);
-  using schedule = tls12_key_schedule<provider, sha256>;  // the suite's PRF hash is SHA-256
+  // The suite's PRF hash is SHA-256; each side runs the schedule with its own provider.
+  using client_schedule = tls12_key_schedule<C, typename C::sha256>;
+  using server_schedule = tls12_key_schedule<S, typename S::sha256>;
   // What each side's parser needs to know: version and suite (Finished is 12 bytes).
   const negotiation_context at_client{protocol_version::tls12, suite, sender::server};
   const negotiation_context at_server{protocol_version::tls12, suite, sender::client};
 
   // ---- 1. client → ClientHello
   std::array<std::uint8_t, random_size> client_random{};
-  OR_REFUSE(client, "draws its random", p.random(client_random));
+  OR_REFUSE(client, "draws its random", client_crypto.random(client_random));
   const std::array offered_suites{suite};
   const std::array compression{compression_method::null};
   const std::array names{server_name_entry{name_type::host_name, {as_bytes(s.host)}}};
@@ -258,7 +275,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
           hello_bytes.size(), n, hex_start(client_random).c_str(), s.host.c_str());
 
   // ---- 2. server ← ClientHello; server → ServerHello, Certificate, ServerHelloDone
-  TRY_OR_REFUSE(const auto ch, server, "reads ClientHello", receive<client_hello>(server_in, at_server));
+  TRY_OR_REFUSE(const received<client_hello> ch, server, "reads ClientHello", receive<client_hello>(server_in, at_server));
   server_transcript.update(ch.message.raw);
   TRY_OR_REFUSE(const protocol_version offered, server, "reads the offered version", highest_offered_version(ch.body));
   OR_REFUSE(server, "picks TLS 1.2", require(offered == protocol_version::tls12, alert_description::protocol_version));
@@ -273,7 +290,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
           ch.message.raw.size(), static_cast<int>(sni.host_name().size()), as_text(sni.host_name()).data());
 
   std::array<std::uint8_t, random_size> server_random{};
-  OR_REFUSE(server, "draws its random", p.random(server_random));
+  OR_REFUSE(server, "draws its random", server_crypto.random(server_random));
   extension_builder server_extensions;
   server_extensions.add(extended_master_secret{});
   server_hello sh;
@@ -300,7 +317,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
           s.intermediate_cert.size(), done_bytes.size(), n);
 
   // ---- 3. client ← ServerHello, Certificate (checked against its CA), ServerHelloDone
-  TRY_OR_REFUSE(const auto shr, client, "reads ServerHello", receive<server_hello>(client_in, at_client));
+  TRY_OR_REFUSE(const received<server_hello> shr, client, "reads ServerHello", receive<server_hello>(client_in, at_client));
   client_transcript.update(shr.message.raw);
   OR_REFUSE(client, "checks ServerHello against its offer", validate(shr.body, hello));
   TRY_OR_REFUSE(const protocol_version version, client, "reads the version", negotiated_version(shr.body));
@@ -311,37 +328,37 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
   log.say(client, "reads ServerHello (%zu bytes): TLS 1.2, TLS_RSA_WITH_AES_128_GCM_SHA256, random %s, extended master secret agreed",
           shr.message.raw.size(), hex_start(peer_random).c_str());
 
-  TRY_OR_REFUSE(const auto cert, client, "reads Certificate", receive<tls12_certificate>(client_in, at_client));
+  TRY_OR_REFUSE(const received<tls12_certificate> cert, client, "reads Certificate", receive<tls12_certificate>(client_in, at_client));
   client_transcript.update(cert.message.raw);
   OR_REFUSE(client, "checks Certificate is not empty", validate(cert.body, sender::server));
   std::vector<bytes_view> chain;
   for (const asn1_cert& c : cert.body.certificate_list) chain.push_back(c.bytes);
   log.say(client, "reads Certificate (%zu bytes): %zu certificates", cert.message.raw.size(), chain.size());
   TRY_OR_REFUSE(const x509::verified_chain verified, client, "checks the certificate chain",
-                check_server_chain(p, s, f, chain, log));
+                check_server_chain(client_crypto, s, f, chain, log));
   OR_REFUSE(client, "needs an RSA key for key transport",
             require(x509::oid::rsa_encryption.matches(verified.leaf.public_key.algorithm.algorithm),
                     alert_description::unsupported_certificate));
   const bytes_view server_public_key = verified.leaf.public_key.raw;  // SubjectPublicKeyInfo DER
 
-  TRY_OR_REFUSE(const auto done, client, "reads ServerHelloDone", receive<server_hello_done>(client_in, at_client));
+  TRY_OR_REFUSE(const received<server_hello_done> done, client, "reads ServerHelloDone", receive<server_hello_done>(client_in, at_client));
   client_transcript.update(done.message.raw);
   log.say(client, "reads ServerHelloDone (%zu bytes)", done.message.raw.size());
 
   // ---- 4. client → ClientKeyExchange (premaster encrypted to the server's key)
   // RFC 5246 §7.4.7.1: PreMasterSecret = client_version (the ClientHello's) || 46 random bytes.
   std::array<std::uint8_t, rsa_premaster_size> premaster{};
-  OR_REFUSE(client, "draws the premaster secret", p.random(premaster));
+  OR_REFUSE(client, "draws the premaster secret", client_crypto.random(premaster));
   premaster[0] = 0x03;
   premaster[1] = 0x03;
   std::array<std::uint8_t, 512> encrypted{};
   TRY_OR_REFUSE(const std::size_t encrypted_size, client, "encrypts the premaster",
-                p.rsa_pkcs1_encrypt(server_public_key, premaster, encrypted));
+                client_crypto.rsa_pkcs1_encrypt(server_public_key, premaster, encrypted));
   log.say(client, "draws a 48-byte premaster secret (03 03 + 46 random bytes) and encrypts it to the server's "
           "RSA key (RSAES-PKCS1-v1_5): %zu-byte ciphertext", encrypted_size);
   if (f.bad_premaster_padding) {
     // Random bytes below the modulus: they decrypt, but not to PKCS#1 v1.5 padding.
-    OR_REFUSE(client, "draws garbage", p.random(mutable_bytes(encrypted.data(), encrypted_size)));
+    OR_REFUSE(client, "draws garbage", client_crypto.random(mutable_bytes(encrypted.data(), encrypted_size)));
     encrypted[0] = 0x00;
     log.say(client, "(fault injected) replaces the ciphertext by random bytes: its PKCS#1 padding is wrong");
   }
@@ -355,7 +372,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
 
   // ---- 5. client: session keys from premaster, the randoms and (RFC 7627) the session hash
   const auto client_session_hash = client_transcript.current();  // ClientHello..ClientKeyExchange
-  const schedule client_keys = schedule::from_premaster_extended(premaster, client_session_hash);
+  const client_schedule client_keys = client_schedule::from_premaster_extended(premaster, client_session_hash);
   secure_wipe(premaster);
   TRY_OR_REFUSE(const tls12_key_block client_block, client, "derives the key block",
                 client_keys.key_block(info, client_random, peer_random));
@@ -382,19 +399,19 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
           n, hex_start(client_verify).c_str(), fin_record);
 
   // ---- server: decrypts the premaster, derives the same keys, checks the client's Finished
-  TRY_OR_REFUSE(const auto cker, server, "reads ClientKeyExchange", receive<client_key_exchange>(server_in, at_server));
-  TRY_OR_REFUSE(const provider::private_key server_key, server, "loads its private key", load_server_key(p, s));
+  TRY_OR_REFUSE(const received<client_key_exchange> cker, server, "reads ClientKeyExchange", receive<client_key_exchange>(server_in, at_server));
+  TRY_OR_REFUSE(const typename S::private_key server_key, server, "loads its private key", load_server_key(server_crypto, s));
   std::array<std::uint8_t, rsa_premaster_size> server_premaster{};
   // RFC 5246 §7.4.7.1: never an error here — a bad ciphertext yields a random
   // premaster, so the handshake fails at Finished like any wrong key.
   OR_REFUSE(server, "decrypts the premaster",
-            decrypt_rsa_premaster(p, server_key, cker.body.encrypted_pre_master_secret.bytes, ch.body.legacy_version,
+            decrypt_rsa_premaster(server_crypto, server_key, cker.body.encrypted_pre_master_secret.bytes, ch.body.legacy_version,
                                   server_premaster));
   server_transcript.update(cker.message.raw);
   log.say(server, "reads ClientKeyExchange (%zu bytes) and decrypts the premaster with its RSA key (48 bytes; a bad "
           "padding would silently give random bytes instead, RFC 5246 §7.4.7.1)", cker.message.raw.size());
   const auto server_session_hash = server_transcript.current();
-  const schedule server_keys = schedule::from_premaster_extended(server_premaster, server_session_hash);
+  const server_schedule server_keys = server_schedule::from_premaster_extended(server_premaster, server_session_hash);
   secure_wipe(server_premaster);
   TRY_OR_REFUSE(const tls12_key_block server_block, server, "derives the key block",
                 server_keys.key_block(info, ch.body.random, server_random));
@@ -404,7 +421,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
   OR_REFUSE(server, "reads ChangeCipherSpec", server_in.expect_change_cipher_spec());
   OR_REFUSE(server, "switches to the client's write keys",
             server_in.protect_tls12(aead, server_block.client_write_key(), server_block.client_write_iv()));
-  TRY_OR_REFUSE(const auto cfin, server, "opens the client's Finished record", receive<finished>(server_in, at_server));
+  TRY_OR_REFUSE(const received<finished> cfin, server, "opens the client's Finished record", receive<finished>(server_in, at_server));
   OR_REFUSE(server, "checks the client's Finished",
             server_keys.verify_finished(tls12_sender::client, server_transcript.current(), cfin.body.verify_data));
   server_transcript.update(cfin.message.raw);
@@ -428,7 +445,7 @@ outcome run_tls12(const setup& s, const faults& f, const char* name) {
   OR_REFUSE(client, "reads ChangeCipherSpec", client_in.expect_change_cipher_spec());
   OR_REFUSE(client, "switches to the server's write keys",
             client_in.protect_tls12(aead, client_block.server_write_key(), client_block.server_write_iv()));
-  TRY_OR_REFUSE(const auto sfin, client, "opens the server's Finished record", receive<finished>(client_in, at_client));
+  TRY_OR_REFUSE(const received<finished> sfin, client, "opens the server's Finished record", receive<finished>(client_in, at_client));
   OR_REFUSE(client, "checks the server's Finished",
             client_keys.verify_finished(tls12_sender::server, client_transcript.current(), sfin.body.verify_data));
   client_transcript.update(sfin.message.raw);
@@ -451,27 +468,33 @@ bytes certificate_verify_content(bytes_view transcript) {
   return content;
 }
 
+template <class C, class S>
 outcome run_tls13(const setup& s, const faults& f, const char* name) {
   run_log log(name);
-  provider p;
+  C client_crypto;  // each peer has its own crypto back end
+  S server_crypto;
   wire to_server, to_client;
-  record_sender client_out(to_server), server_out(to_client);
-  record_receiver server_in(to_server), client_in(to_client);
-  transcript_hash<sha256> client_transcript, server_transcript;  // RFC 8446 §4.4.1
+  record_sender<C> client_out(to_server);
+  record_sender<S> server_out(to_client);
+  record_receiver<S> server_in(to_server);
+  record_receiver<C> client_in(to_client);
+  transcript_hash<typename C::sha256> client_transcript;
+  transcript_hash<typename S::sha256> server_transcript;  // RFC 8446 §4.4.1
 
   constexpr cipher_suite suite = cipher_suite::tls_aes_128_gcm_sha256;
   const aead_id aead = *aead_of(*find_cipher_suite_info(suite));
-  using schedule = tls13_key_schedule<provider, sha256>;
+  using client_schedule = tls13_key_schedule<C, typename C::sha256>;
+  using server_schedule = tls13_key_schedule<S, typename S::sha256>;
   const negotiation_context at_client{protocol_version::tls13, suite, sender::server};
   const negotiation_context at_server{protocol_version::tls13, suite, sender::client};
   constexpr signature_scheme server_signs_with = signature_scheme::rsa_pss_rsae_sha256;
 
   // ---- 1. client → ClientHello with an X25519 key share
   std::array<std::uint8_t, random_size> client_random{};
-  OR_REFUSE(client, "draws its random", p.random(client_random));
-  provider::key_share_private_key client_secret;
+  OR_REFUSE(client, "draws its random", client_crypto.random(client_random));
+  typename C::key_share_private_key client_secret;
   std::array<std::uint8_t, 32> client_share{};
-  OR_REFUSE(client, "makes an X25519 key share", p.generate_key_share(named_group::x25519, client_secret, client_share));
+  OR_REFUSE(client, "makes an X25519 key share", client_crypto.generate_key_share(named_group::x25519, client_secret, client_share));
   const std::array offered_suites{suite};
   const std::array compression{compression_method::null};
   const std::array names{server_name_entry{name_type::host_name, {as_bytes(s.host)}}};
@@ -500,7 +523,7 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
           hello_bytes.size(), n, hex_start(client_share).c_str(), s.host.c_str());
 
   // ---- 2. server ← ClientHello; ECDHE; server → ServerHello
-  TRY_OR_REFUSE(const auto ch, server, "reads ClientHello", receive<client_hello>(server_in, at_server));
+  TRY_OR_REFUSE(const received<client_hello> ch, server, "reads ClientHello", receive<client_hello>(server_in, at_server));
   server_transcript.update(ch.message.raw);
   OR_REFUSE(server, "checks ClientHello (RFC 8446 rules)", validate(ch.body));
   OR_REFUSE(server, "picks TLS 1.3", require(offers_tls13(ch.body), alert_description::protocol_version));
@@ -515,14 +538,14 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   log.say(server, "reads ClientHello (%zu bytes): picks TLS 1.3, TLS_AES_128_GCM_SHA256, X25519, rsa_pss_rsae_sha256",
           ch.message.raw.size());
 
-  provider::key_share_private_key server_secret;
+  typename S::key_share_private_key server_secret;
   std::array<std::uint8_t, 32> server_share{};
-  OR_REFUSE(server, "makes its X25519 key share", p.generate_key_share(named_group::x25519, server_secret, server_share));
+  OR_REFUSE(server, "makes its X25519 key share", server_crypto.generate_key_share(named_group::x25519, server_secret, server_share));
   std::array<std::uint8_t, 32> server_shared{};
   OR_REFUSE(server, "computes the ECDHE shared secret",
-            p.derive_shared_secret(server_secret, peer_share->key_exchange.bytes, server_shared));
+            server_crypto.derive_shared_secret(server_secret, peer_share->key_exchange.bytes, server_shared));
   std::array<std::uint8_t, random_size> server_random{};
-  OR_REFUSE(server, "draws its random", p.random(server_random));
+  OR_REFUSE(server, "draws its random", server_crypto.random(server_random));
   extension_builder server_extensions;
   server_extensions.add(supported_versions_server_hello{protocol_version::tls13})
       .add(key_share_server_hello{key_share_entry{named_group::x25519, {server_share}}});
@@ -538,14 +561,14 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
           sh_bytes.size(), n, hex_start(server_share).c_str());
 
   // RFC 8446 §7.1: Handshake Secret = HKDF-Extract(Derive-Secret(Early, "derived"), ECDHE).
-  schedule server_schedule;
-  server_schedule.enter_handshake(server_shared);
+  server_schedule server_keys;
+  server_keys.enter_handshake(server_shared);
   secure_wipe(server_shared);
   const auto server_hello_hash = server_transcript.current();
-  const auto s_server_hs = server_schedule.server_handshake_traffic_secret(server_hello_hash);
-  const auto s_client_hs = server_schedule.client_handshake_traffic_secret(server_hello_hash);
-  OR_REFUSE(server, "keys its handshake records", server_out.protect_tls13(aead, schedule::traffic_keys_for(s_server_hs.view(), aead)));
-  OR_REFUSE(server, "keys the client's handshake records", server_in.protect_tls13(aead, schedule::traffic_keys_for(s_client_hs.view(), aead)));
+  const auto s_server_hs = server_keys.server_handshake_traffic_secret(server_hello_hash);
+  const auto s_client_hs = server_keys.client_handshake_traffic_secret(server_hello_hash);
+  OR_REFUSE(server, "keys its handshake records", server_out.protect_tls13(aead, server_schedule::traffic_keys_for(s_server_hs.view(), aead)));
+  OR_REFUSE(server, "keys the client's handshake records", server_in.protect_tls13(aead, server_schedule::traffic_keys_for(s_client_hs.view(), aead)));
   log.say(server, "derives the handshake secret (HKDF-Extract over the shared secret) and both handshake traffic "
           "secrets (%zu bytes each) from the ClientHello..ServerHello hash", s_server_hs.size());
 
@@ -558,17 +581,17 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   certificate.certificate_list = entries;
   const bytes cert_bytes = encode_message(certificate);
   server_transcript.update(cert_bytes);
-  TRY_OR_REFUSE(const provider::private_key server_key, server, "loads its private key", load_server_key(p, s));
+  TRY_OR_REFUSE(const typename S::private_key server_key, server, "loads its private key", load_server_key(server_crypto, s));
   const bytes to_sign = certificate_verify_content(server_transcript.current());
   std::array<std::uint8_t, max_signature_size> signature{};
   TRY_OR_REFUSE(const std::size_t signature_size, server, "signs the transcript",
-                p.sign(server_key, server_signs_with, to_sign, signature));
+                server_crypto.sign(server_key, server_signs_with, to_sign, signature));
   certificate_verify cv;
   cv.signed_content.algorithm = server_signs_with;
   cv.signed_content.signature = {bytes_view(signature.data(), signature_size)};
   const bytes cv_bytes = encode_message(cv);
   server_transcript.update(cv_bytes);
-  auto server_verify = schedule::finished_verify_data(s_server_hs.view(), server_transcript.current());
+  auto server_verify = server_schedule::finished_verify_data(s_server_hs.view(), server_transcript.current());
   if (f.tamper_server_finished) {
     server_verify.span()[0] ^= 0x01;
     log.say(server, "(fault injected) flips one bit of its verify_data");
@@ -588,14 +611,14 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
     log.say("network", "(fault injected) flips one bit of that encrypted record in transit");
   }
   // RFC 8446 §7.1: Master Secret, then the application traffic secrets over ClientHello..server Finished.
-  server_schedule.enter_master();
+  server_keys.enter_master();
   const auto server_app_hash = server_transcript.current();
-  const auto s_client_app = server_schedule.client_application_traffic_secret_0(server_app_hash);
-  const auto s_server_app = server_schedule.server_application_traffic_secret_0(server_app_hash);
+  const auto s_client_app = server_keys.client_application_traffic_secret_0(server_app_hash);
+  const auto s_server_app = server_keys.server_application_traffic_secret_0(server_app_hash);
   log.say(server, "derives the master secret and both application traffic secrets");
 
   // ---- 3. client ← ServerHello; ECDHE; handshake keys
-  TRY_OR_REFUSE(const auto shr, client, "reads ServerHello", receive<server_hello>(client_in, at_client));
+  TRY_OR_REFUSE(const received<server_hello> shr, client, "reads ServerHello", receive<server_hello>(client_in, at_client));
   client_transcript.update(shr.message.raw);
   OR_REFUSE(client, "checks ServerHello against its offer", validate(shr.body, hello));
   TRY_OR_REFUSE(const protocol_version version, client, "reads the version", negotiated_version(shr.body));
@@ -603,26 +626,26 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   TRY_OR_REFUSE(const auto their_share, client, "reads key_share", shr.body.extensions.get<key_share_server_hello>());
   std::array<std::uint8_t, 32> client_shared{};
   OR_REFUSE(client, "computes the ECDHE shared secret",
-            p.derive_shared_secret(client_secret, their_share.server_share.key_exchange.bytes, client_shared));
-  schedule client_schedule;
-  client_schedule.enter_handshake(client_shared);
+            client_crypto.derive_shared_secret(client_secret, their_share.server_share.key_exchange.bytes, client_shared));
+  client_schedule client_keys;
+  client_keys.enter_handshake(client_shared);
   secure_wipe(client_shared);
   const auto client_hello_hash = client_transcript.current();
-  const auto c_server_hs = client_schedule.server_handshake_traffic_secret(client_hello_hash);
-  const auto c_client_hs = client_schedule.client_handshake_traffic_secret(client_hello_hash);
-  OR_REFUSE(client, "keys the server's handshake records", client_in.protect_tls13(aead, schedule::traffic_keys_for(c_server_hs.view(), aead)));
-  OR_REFUSE(client, "keys its handshake records", client_out.protect_tls13(aead, schedule::traffic_keys_for(c_client_hs.view(), aead)));
+  const auto c_server_hs = client_keys.server_handshake_traffic_secret(client_hello_hash);
+  const auto c_client_hs = client_keys.client_handshake_traffic_secret(client_hello_hash);
+  OR_REFUSE(client, "keys the server's handshake records", client_in.protect_tls13(aead, client_schedule::traffic_keys_for(c_server_hs.view(), aead)));
+  OR_REFUSE(client, "keys its handshake records", client_out.protect_tls13(aead, client_schedule::traffic_keys_for(c_client_hs.view(), aead)));
   log.say(client, "reads ServerHello (%zu bytes): TLS 1.3; computes the same X25519 shared secret and handshake traffic secrets",
           shr.message.raw.size());
 
   // ---- client ← EncryptedExtensions, Certificate (checked against its CA), CertificateVerify, Finished
-  TRY_OR_REFUSE(const auto ee, client, "opens the server's encrypted flight", receive<encrypted_extensions>(client_in, at_client));
+  TRY_OR_REFUSE(const received<encrypted_extensions> ee, client, "opens the server's encrypted flight", receive<encrypted_extensions>(client_in, at_client));
   client_transcript.update(ee.message.raw);
   OR_REFUSE(client, "checks EncryptedExtensions", validate(ee.body, hello.extensions));
   log.say(client, "opens the %zu-byte record (AES-128-GCM tag verified); reads EncryptedExtensions (%zu bytes)",
           client_in.last_record_size(), ee.message.raw.size());
 
-  TRY_OR_REFUSE(const auto cert, client, "reads Certificate", receive<tls13_certificate>(client_in, at_client));
+  TRY_OR_REFUSE(const received<tls13_certificate> cert, client, "reads Certificate", receive<tls13_certificate>(client_in, at_client));
   client_transcript.update(cert.message.raw);
   OR_REFUSE(client, "checks Certificate", validate(cert.body, sender::server, hello.extensions));
   // The record's plaintext buffer is reused by the next record: keep copies.
@@ -631,31 +654,31 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   const std::vector<bytes_view> chain(chain_copy.begin(), chain_copy.end());
   log.say(client, "reads Certificate (%zu bytes): %zu certificates", cert.message.raw.size(), chain.size());
   TRY_OR_REFUSE(const x509::verified_chain verified, client, "checks the certificate chain",
-                check_server_chain(p, s, f, chain, log));
+                check_server_chain(client_crypto, s, f, chain, log));
 
   const bytes signed_content = certificate_verify_content(client_transcript.current());
-  TRY_OR_REFUSE(const auto cvr, client, "reads CertificateVerify", receive<certificate_verify>(client_in, at_client));
+  TRY_OR_REFUSE(const received<certificate_verify> cvr, client, "reads CertificateVerify", receive<certificate_verify>(client_in, at_client));
   OR_REFUSE(client, "checks the signature scheme was offered", validate(cvr.body, signature_algorithms{schemes}.supported_signature_algorithms));
   OR_REFUSE(client, "verifies CertificateVerify",
-            p.verify(verified.leaf.public_key.raw, cvr.body.algorithm(), signed_content, cvr.body.signature()));
+            client_crypto.verify(verified.leaf.public_key.raw, cvr.body.algorithm(), signed_content, cvr.body.signature()));
   client_transcript.update(cvr.message.raw);
   const auto scheme_name = to_string(cvr.body.algorithm());
   log.say(client, "reads CertificateVerify (%zu bytes): the %.*s signature over the transcript verifies with the leaf's key",
           cvr.message.raw.size(), static_cast<int>(scheme_name.size()), scheme_name.data());
 
-  TRY_OR_REFUSE(const auto sfin, client, "reads the server's Finished", receive<finished>(client_in, at_client));
+  TRY_OR_REFUSE(const received<finished> sfin, client, "reads the server's Finished", receive<finished>(client_in, at_client));
   OR_REFUSE(client, "checks the server's Finished",
-            schedule::verify_finished(c_server_hs.view(), client_transcript.current(), sfin.body.verify_data));
+            client_schedule::verify_finished(c_server_hs.view(), client_transcript.current(), sfin.body.verify_data));
   client_transcript.update(sfin.message.raw);
   log.say(client, "reads Finished (%zu bytes): verify_data matches (constant-time compare)", sfin.message.raw.size());
 
-  client_schedule.enter_master();
+  client_keys.enter_master();
   const auto client_app_hash = client_transcript.current();
-  const auto c_client_app = client_schedule.client_application_traffic_secret_0(client_app_hash);
-  const auto c_server_app = client_schedule.server_application_traffic_secret_0(client_app_hash);
+  const auto c_client_app = client_keys.client_application_traffic_secret_0(client_app_hash);
+  const auto c_server_app = client_keys.server_application_traffic_secret_0(client_app_hash);
 
   // ---- client → Finished (under its handshake keys), then application keys
-  const auto client_verify = schedule::finished_verify_data(c_client_hs.view(), client_transcript.current());
+  const auto client_verify = client_schedule::finished_verify_data(c_client_hs.view(), client_transcript.current());
   bytes client_finished = encode_message(finished{client_verify.view()});
   if (f.tamper_client_finished) {
     client_finished.back() ^= 0x01;
@@ -663,22 +686,43 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   }
   client_transcript.update(client_finished);
   TRY_OR_REFUSE(n, client, "sends Finished", client_out.send(content_type::handshake, client_finished));
-  OR_REFUSE(client, "keys its application records", client_out.protect_tls13(aead, schedule::traffic_keys_for(c_client_app.view(), aead)));
-  OR_REFUSE(client, "keys the server's application records", client_in.protect_tls13(aead, schedule::traffic_keys_for(c_server_app.view(), aead)));
+  OR_REFUSE(client, "keys its application records", client_out.protect_tls13(aead, client_schedule::traffic_keys_for(c_client_app.view(), aead)));
+  OR_REFUSE(client, "keys the server's application records", client_in.protect_tls13(aead, client_schedule::traffic_keys_for(c_server_app.view(), aead)));
   log.say(client, "derives the application traffic secrets; sends Finished (%zu bytes, %zu-byte encrypted record)",
           client_finished.size(), n);
 
   // ---- server ← Finished
-  TRY_OR_REFUSE(const auto cfin, server, "opens the client's Finished record", receive<finished>(server_in, at_server));
+  TRY_OR_REFUSE(const received<finished> cfin, server, "opens the client's Finished record", receive<finished>(server_in, at_server));
   OR_REFUSE(server, "checks the client's Finished",
-            schedule::verify_finished(s_client_hs.view(), server_transcript.current(), cfin.body.verify_data));
+            server_schedule::verify_finished(s_client_hs.view(), server_transcript.current(), cfin.body.verify_data));
   server_transcript.update(cfin.message.raw);
-  OR_REFUSE(server, "keys its application records", server_out.protect_tls13(aead, schedule::traffic_keys_for(s_server_app.view(), aead)));
-  OR_REFUSE(server, "keys the client's application records", server_in.protect_tls13(aead, schedule::traffic_keys_for(s_client_app.view(), aead)));
+  OR_REFUSE(server, "keys its application records", server_out.protect_tls13(aead, server_schedule::traffic_keys_for(s_server_app.view(), aead)));
+  OR_REFUSE(server, "keys the client's application records", server_in.protect_tls13(aead, server_schedule::traffic_keys_for(s_client_app.view(), aead)));
   log.say(server, "reads Finished: verify_data matches; the handshake is complete");
 
   // ---- application data
   return exchange_application_data(log, f, client_out, server_in, server_out, client_in, to_server);
+}
+
+// Which crypto library each peer uses.
+enum class backends : std::uint8_t { openssl_both, openssl_client_mbedtls_server, mbedtls_client_openssl_server };
+
+outcome run(backends crypto, bool tls13, const setup& s, const faults& f, const char* name) {
+  switch (crypto) {
+    case backends::openssl_both: break;
+#ifdef TLSWIRE_WALKTHROUGH_HAVE_MBEDTLS
+    case backends::openssl_client_mbedtls_server:
+      return tls13 ? run_tls13<openssl_provider, mbedtls_provider>(s, f, name)
+                   : run_tls12<openssl_provider, mbedtls_provider>(s, f, name);
+    case backends::mbedtls_client_openssl_server:
+      return tls13 ? run_tls13<mbedtls_provider, openssl_provider>(s, f, name)
+                   : run_tls12<mbedtls_provider, openssl_provider>(s, f, name);
+#else
+    default: break;
+#endif
+  }
+  return tls13 ? run_tls13<openssl_provider, openssl_provider>(s, f, name)
+               : run_tls12<openssl_provider, openssl_provider>(s, f, name);
 }
 
 }  // namespace
@@ -703,6 +747,7 @@ int main(int argc, char** argv) {
     faults f;
     const char* expected_refusal;  // nullptr: must complete
     alert_description expected_alert;
+    backends crypto = backends::openssl_both;
   };
   const scenario scenarios[] = {
       {"TLS 1.2, RSA key transport, AES-128-GCM, extended master secret", false, {}, nullptr, {}},
@@ -730,6 +775,18 @@ int main(int argc, char** argv) {
       // client's Finished — does not authenticate. Nothing fails earlier.
       {"TLS 1.2 with a premaster ciphertext of wrong PKCS#1 padding", false, {.bad_premaster_padding = true},
        "server opens the client's Finished record", alert_description::bad_record_mac},
+#ifdef TLSWIRE_WALKTHROUGH_HAVE_MBEDTLS
+      // The same handshakes with the two peers on different crypto libraries.
+      {"TLS 1.2, RSA key transport; client on OpenSSL, server on Mbed TLS", false, {}, nullptr, {},
+       backends::openssl_client_mbedtls_server},
+      {"TLS 1.3, X25519 + HKDF; client on Mbed TLS, server on OpenSSL", true, {}, nullptr, {},
+       backends::mbedtls_client_openssl_server},
+      {"TLS 1.3, X25519 + HKDF; client on OpenSSL, server on Mbed TLS", true, {}, nullptr, {},
+       backends::openssl_client_mbedtls_server},
+      {"TLS 1.2 with a premaster of wrong PKCS#1 padding; server on Mbed TLS", false, {.bad_premaster_padding = true},
+       "server opens the client's Finished record", alert_description::bad_record_mac,
+       backends::openssl_client_mbedtls_server},
+#endif
   };
 
   std::size_t passed = 0;
@@ -738,7 +795,7 @@ int main(int argc, char** argv) {
     ++index;
     const std::string tag = (sc.tls13 ? "1.3 #" : "1.2 #") + std::to_string(index);
     std::printf("\n== %s\n", sc.name);
-    const outcome o = sc.tls13 ? run_tls13(s, sc.f, tag.c_str()) : run_tls12(s, sc.f, tag.c_str());
+    const outcome o = run(sc.crypto, sc.tls13, s, sc.f, tag.c_str());
     bool as_expected = false;
     if (sc.expected_refusal == nullptr) {
       as_expected = o.completed;

@@ -22,7 +22,7 @@
 #include <tlswire/crypto/record_protection.hpp>
 #include <tlswire/crypto/tls13_key_schedule.hpp>
 #include <tlswire/messages/dispatch.hpp>
-#include <tlswire/providers/openssl.hpp>
+#include <tlswire/crypto/provider.hpp>
 #include <tlswire/record/change_cipher_spec.hpp>
 #include <tlswire/record/handshake_reassembler.hpp>
 #include <tlswire/record/record.hpp>
@@ -31,7 +31,6 @@
 namespace walkthrough {
 
 using namespace tlswire;
-using provider = openssl_provider;
 using bytes = std::vector<std::uint8_t>;
 
 // One direction of the connection: the bytes one peer sent the other.
@@ -44,6 +43,9 @@ struct wire {
 // Which record protection is in force for one direction.
 enum class protection : std::uint8_t { none, tls12, tls13 };
 
+// P: the crypto provider of the peer that owns this half.
+template <class P>
+  requires aead_provider<P>
 class record_sender {
  public:
   explicit record_sender(wire& out) : out_(out) {}
@@ -92,10 +94,12 @@ class record_sender {
  private:
   wire& out_;
   protection protection_ = protection::none;
-  tls12_aead_record_protection<provider> tls12_;
-  tls13_record_protection<provider> tls13_;
+  tls12_aead_record_protection<P> tls12_;
+  tls13_record_protection<P> tls13_;
 };
 
+template <class P>
+  requires aead_provider<P>
 class record_receiver {
  public:
   explicit record_receiver(const wire& in)
@@ -178,8 +182,8 @@ class record_receiver {
   std::size_t last_record_size_ = 0;
   record_splitter splitter_{};
   protection protection_ = protection::none;
-  tls12_aead_record_protection<provider> tls12_;
-  tls13_record_protection<provider> tls13_;
+  tls12_aead_record_protection<P> tls12_;
+  tls13_record_protection<P> tls13_;
   // The plaintext of the last protected record: handshake messages handed
   // out are views of it (or of reassembly_ when one spans records).
   std::array<std::uint8_t, max_plaintext_length + tls12_ciphertext_expansion> plaintext_{};
@@ -197,8 +201,8 @@ struct received {
 
 // Reads the next handshake message and types it with dispatch(); any other
 // type than M is unexpected_message (RFC 8446 §6.2).
-template <class M>
-result<received<M>> receive(record_receiver& in, const negotiation_context& context) {
+template <class M, class P>
+result<received<M>> receive(record_receiver<P>& in, const negotiation_context& context) {
   TLSWIRE_TRY(const handshake_message m, in.next_handshake());
   TLSWIRE_TRY(const typed_message typed, dispatch(m, context));
   if (!typed.holds<M>()) return make_error(errc::unexpected_message, 0);
