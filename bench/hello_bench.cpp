@@ -15,10 +15,14 @@
 //   encode         encode_message of the parsed hello (byte-exact copy-out)
 //   encode built   encode_message of the hello built from typed values
 // Ratios are tlswire time / floor time.
+//
+// `tlswire_bench_hello REPS PASSES` overrides the repetition counts (default
+// 30 x 2000), e.g. `1 200` for a quick run under valgrind --tool=callgrind.
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -32,6 +36,10 @@ using namespace tlswire;
 namespace {
 
 using clock_type = std::chrono::steady_clock;
+
+// Repetitions (best of) and passes per repetition; see the header comment.
+int g_reps = 30;
+int g_passes = 2000;
 
 std::vector<std::uint8_t> from_hex(const char* hex) {
   std::vector<std::uint8_t> out;
@@ -113,8 +121,8 @@ std::uint64_t copy_and_sum(const std::vector<std::uint8_t>& in, std::vector<std:
 }
 
 void run(const char* label, const std::vector<std::uint8_t>& message, double encode_built_ns) {
-  constexpr int reps = 30;
-  constexpr int passes = 2000;
+  const int reps = g_reps;
+  const int passes = g_passes;
   std::vector<std::uint8_t> copy(message.size());
   std::vector<std::uint8_t> out(message.size() + 64);
   std::uint64_t sink = 0;
@@ -219,7 +227,7 @@ std::vector<std::uint8_t> browser_hello(std::size_t* built_size, double* encode_
   *built_size = w.size();
   std::uint64_t sink = 0;
   std::vector<std::uint8_t> scratch(4096);
-  *encode_built_ns = best_ns(30, 2000, [&] {
+  *encode_built_ns = best_ns(g_reps, g_passes, [&] {
     writer b(mutable_bytes(scratch.data(), scratch.size()));
     hello.encode_message(b);
     return static_cast<std::uint64_t>(b.size()) + scratch[b.size() / 2];
@@ -229,7 +237,12 @@ std::vector<std::uint8_t> browser_hello(std::size_t* built_size, double* encode_
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  if (argc == 3) {
+    g_reps = std::atoi(argv[1]);
+    g_passes = std::atoi(argv[2]);
+    if (g_reps < 1 || g_passes < 1) return 2;
+  }
   run("RFC 8448 ClientHello", from_hex(kRfc8448ClientHello), 0);
   std::size_t built = 0;
   double encode_built = 0;

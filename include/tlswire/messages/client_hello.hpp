@@ -81,9 +81,14 @@ struct basic_client_hello {
     h.compression_methods = compression_method_list::parse(r);
     h.has_extensions = r.ok() && !r.empty();
     if (h.has_extensions) h.extensions = Extensions::parse(r);
-    if (!r.ok()) return {};
-    h.raw = start.first(start.size() - r.remaining());
-    h.offset = start_offset;
+    // One named result on every path, so it is built in the caller's slot
+    // (NRVO) rather than copied out: the hello is ~200 bytes of views.
+    if (!r.ok()) {
+      h = basic_client_hello{};
+    } else {
+      h.raw = start.first(start.size() - r.remaining());
+      h.offset = start_offset;
+    }
     return h;
   }
 
@@ -109,9 +114,11 @@ using client_hello = basic_client_hello<extension_list>;
 // Parses a ClientHello body; trailing bytes are decode_error.
 constexpr result<client_hello> parse_client_hello(bytes_view body, std::size_t offset = 0) {
   reader r(body, offset);
-  client_hello h = client_hello::parse(r);
+  // Parsed straight into the result, returned by name on both paths (one
+  // copy of the hello instead of three).
+  result<client_hello> h(client_hello::parse(r));
   r.expect_end();
-  if (!r) return r.error();
+  if (!r) h = r.error();
   return h;
 }
 

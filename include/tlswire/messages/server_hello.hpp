@@ -96,9 +96,14 @@ struct basic_server_hello {
     h.legacy_compression_method = r.code<compression_method>();
     h.has_extensions = r.ok() && !r.empty();
     if (h.has_extensions) h.extensions = Extensions::parse(r);
-    if (!r.ok()) return {};
-    h.raw = start.first(start.size() - r.remaining());
-    h.offset = start_offset;
+    // One named result on every path, so it is built in the caller's slot
+    // (NRVO) rather than copied out.
+    if (!r.ok()) {
+      h = basic_server_hello{};
+    } else {
+      h.raw = start.first(start.size() - r.remaining());
+      h.offset = start_offset;
+    }
     return h;
   }
 
@@ -127,9 +132,10 @@ using server_hello = basic_server_hello<extension_list>;
 
 constexpr result<server_hello> parse_server_hello(bytes_view body, std::size_t offset = 0) {
   reader r(body, offset);
-  server_hello h = server_hello::parse(r);
+  // Parsed straight into the result, returned by name on both paths.
+  result<server_hello> h(server_hello::parse(r));
   r.expect_end();
-  if (!r) return r.error();
+  if (!r) h = r.error();
   return h;
 }
 

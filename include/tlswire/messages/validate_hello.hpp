@@ -54,123 +54,265 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
 // directly instead of searching the list again for each rule.
 struct extension_index {
   struct entry {
-    bool present = false;
-    bytes_view data{};
+    const std::uint8_t* data = nullptr;  // extension_data
+    std::size_t length = 0;
     std::size_t offset = 0;  // of the Extension's type field
+    constexpr bytes_view bytes() const noexcept { return bytes_view(data, length); }
   };
-  entry supported_versions, supported_groups, key_share, signature_algorithms, pre_shared_key,
-      psk_key_exchange_modes, cookie;
+  // The extensions the hello rules read, by slot (0: none of them).
+  enum slot : std::uint8_t {
+    none,
+    supported_versions,
+    supported_groups,
+    key_share,
+    signature_algorithms,
+    pre_shared_key,
+    psk_key_exchange_modes,
+    cookie,
+    slot_count
+  };
+  std::array<entry, slot_count> entries{};
+  std::uint32_t present = 0;  // a bit per slot
   // The first breach of the §4.2 table and of "pre_shared_key last", kept
   // for the caller to apply when the message turns out to be TLS 1.3.
   error table_violation{};
   error order_violation{};
 
-  constexpr void note(extension_type type, bytes_view data, std::size_t offset) noexcept {
-    entry* e = nullptr;
+  constexpr bool has(slot s) const noexcept { return (present >> s & 1U) != 0; }
+  constexpr const entry& operator[](slot s) const noexcept { return entries[s]; }
+
+  static constexpr slot slot_of(extension_type type) noexcept {
     switch (type) {
-      case extension_type::supported_versions: e = &supported_versions; break;
-      case extension_type::supported_groups: e = &supported_groups; break;
-      case extension_type::key_share: e = &key_share; break;
-      case extension_type::signature_algorithms: e = &signature_algorithms; break;
-      case extension_type::pre_shared_key: e = &pre_shared_key; break;
-      case extension_type::psk_key_exchange_modes: e = &psk_key_exchange_modes; break;
-      case extension_type::cookie: e = &cookie; break;
-      default: return;
+      case extension_type::supported_versions: return supported_versions;
+      case extension_type::supported_groups: return supported_groups;
+      case extension_type::key_share: return key_share;
+      case extension_type::signature_algorithms: return signature_algorithms;
+      case extension_type::pre_shared_key: return pre_shared_key;
+      case extension_type::psk_key_exchange_modes: return psk_key_exchange_modes;
+      case extension_type::cookie: return cookie;
+      default: return none;
     }
-    if (!e->present) *e = entry{true, data, offset};
   }
 };
 
-// Visits each Extension as (type, data, offset of its type field) until
-// `f` returns false. A parsed list's framing was checked by its parse, so
-// its bytes are walked directly rather than through checked readers.
-template <class F>
-constexpr void for_each_extension(const extension_list& list, F&& f) {
-  if (list.built()) {
-    for (auto it = list.begin(); it != list.end(); ++it)
-      if (!f(it->type, it->data, it.offset())) return;
-    return;
-  }
-  const bytes_view wire = list.wire_bytes();
-  std::size_t pos = 0;
-  while (pos + 4 <= wire.size()) {
-    const auto type = static_cast<extension_type>(wire[pos] << 8 | wire[pos + 1]);
-    const std::size_t length = static_cast<std::size_t>(wire[pos + 2] << 8 | wire[pos + 3]);
-    if (!f(type, wire.subspan(pos + 4, length), list.wire_offset() + pos)) return;
-    pos += 4 + length;
-  }
-}
-
-// allowed_in() for the extension types below 64 as a table indexed by type
-// (the binary search in allowed.hpp, done once at compile time).
-inline constexpr auto low_extension_rules = [] {
-  std::array<message_mask, 64> rules{};
-  for (std::size_t t = 0; t < rules.size(); ++t)
+// For each extension type below 64, as a table indexed by type: the
+// messages allowed_in() admits it to (low byte; the binary search in
+// allowed.hpp, done once at compile time) and its extension_index slot
+// (high byte).
+inline constexpr auto low_extension_info = [] {
+  std::array<std::uint16_t, 64> info{};
+  for (std::size_t t = 0; t < info.size(); ++t) {
+    const auto type = static_cast<extension_type>(t);
+    message_mask rules = 0;
     for (std::uint8_t m = 0; m <= static_cast<std::uint8_t>(message_context::tls12_server_hello); ++m)
-      if (allowed_in(static_cast<extension_type>(t), static_cast<message_context>(m)))
-        rules[t] = static_cast<message_mask>(rules[t] | mask_of(static_cast<message_context>(m)));
+      if (allowed_in(type, static_cast<message_context>(m)))
+        rules = static_cast<message_mask>(rules | mask_of(static_cast<message_context>(m)));
+    info[t] = static_cast<std::uint16_t>(extension_index::slot_of(type) << 8 | rules);
+  }
+  return info;
+}();
+
+// Every slot's type is below 64, so the table above finds them all.
+constexpr bool low_table_has_every_slot() noexcept {
+  int found = 0;
+  for (std::uint16_t info : low_extension_info) found += (info >> 8) != 0 ? 1 : 0;
+  return found == extension_index::slot_count - 1;
+}
+static_assert(low_table_has_every_slot());
+
+// The §4.2 table's rows for types 64 and up (ech_outer_extensions,
+// encrypted_client_hello, renegotiation_info): a few compares instead of the
+// binary search over the whole table for each GREASE or other high type.
+inline constexpr std::size_t high_extension_rule_count = [] {
+  std::size_t n = 0;
+  for (const extension_rule& rule : tls13_extension_rules) n += to_underlying(rule.type) >= 64 ? 1 : 0;
+  return n;
+}();
+inline constexpr auto high_extension_rules = [] {
+  std::array<extension_rule, high_extension_rule_count> rules{};
+  std::size_t n = 0;
+  for (const extension_rule& rule : tls13_extension_rules)
+    if (to_underlying(rule.type) >= 64) rules[n++] = rule;
   return rules;
 }();
 
-// Scans `list` once: refuses duplicates (every version, RFC 8446 §4.2 /
-// RFC 5246 §7.4.1.4) and notes the first extension the §4.2 table keeps out
-// of `message` and, in a ClientHello, a pre_shared_key that is not last.
-constexpr result<extension_index> scan_extensions(const extension_list& list, message_context message) noexcept {
-  extension_index index;
-  // Duplicates: a bit per type below 64 (every common extension), and a
-  // short list for the rest; a list with more uncommon types than that
-  // (never seen in practice) is also checked by allowed.hpp's general routine.
-  std::uint64_t seen_low = 0;
-  std::array<std::uint16_t, 32> seen_high{};
-  std::size_t high_count = 0;
-  bool overflow = false;
-  bool after_psk = false;
-  std::size_t psk_at = 0;
-  error failure{};
-  for_each_extension(list, [&](extension_type type, bytes_view data, std::size_t at) {
-    const auto n = to_underlying(type);
-    bool allowed = true;
+// allowed_in(type, message) for a type of 64 or more.
+constexpr bool high_type_allowed(std::uint16_t type, message_context message) noexcept {
+  if (message == message_context::tls12_server_hello) return true;
+  for (const extension_rule& rule : high_extension_rules)
+    if (to_underlying(rule.type) == type) return (rule.messages & mask_of(message)) != 0;
+  return true;  // not in the table: unknown or GREASE, not restricted by it
+}
+
+// Both tables agree with allowed_in() for every row and message.
+constexpr bool fast_rules_match_table() noexcept {
+  for (const extension_rule& rule : tls13_extension_rules) {
+    const auto n = to_underlying(rule.type);
+    for (std::uint8_t m = 0; m <= static_cast<std::uint8_t>(message_context::tls12_server_hello); ++m) {
+      const auto message = static_cast<message_context>(m);
+      const bool fast = n < 64 ? (low_extension_info[n] & mask_of(message)) != 0 : high_type_allowed(n, message);
+      if (fast != allowed_in(rule.type, message)) return false;
+    }
+  }
+  return high_type_allowed(0x0a0a, message_context::server_hello) && high_type_allowed(0xfffe, message_context::certificate);
+}
+static_assert(fast_rules_match_table());
+
+// Duplicates among the types of 64 and up: a short list (GREASE, ECH,
+// renegotiation_info, ALPS... rarely more than a handful). A list with more
+// such types than it holds (never seen in practice) is also checked by
+// allowed.hpp's general routine afterwards.
+class high_type_set {
+ public:
+  // False when `type` was already inserted.
+  constexpr bool insert(std::uint16_t type) noexcept {
+    if (count_ == seen_.size()) {
+      overflow_ = true;
+      return true;
+    }
+    for (std::size_t i = 0; i < count_; ++i)
+      if (seen_[i] == type) return false;
+    seen_[count_++] = type;
+    return true;
+  }
+  constexpr bool overflowed() const noexcept { return overflow_; }
+
+ private:
+  std::array<std::uint16_t, 32> seen_{};
+  std::size_t count_ = 0;
+  bool overflow_ = false;
+};
+
+// Walks a list's Extensions as (type, data, offset of the type field): a
+// parsed list's bytes directly (its framing was checked by its parse, so no
+// checked readers are needed), a built list through its iterator.
+class extension_walk {
+ public:
+  constexpr explicit extension_walk(const extension_list& list) noexcept
+      : list_(list), wire_(list.wire_bytes().data()), size_(list.wire_bytes().size()), base_(list.wire_offset()) {
+    if (list.built()) it_ = list.begin();
+  }
+
+  // Moves to the next Extension; false at the end.
+  constexpr bool next() noexcept {
+    if (list_.built()) return next_built();
+    if (size_ - pos_ < 4) return false;
+    type = static_cast<std::uint16_t>(wire_[pos_] << 8 | wire_[pos_ + 1]);
+    length = static_cast<std::size_t>(wire_[pos_ + 2] << 8 | wire_[pos_ + 3]);
+    if (length > size_ - pos_ - 4) return false;  // cannot happen: the parse checked the framing
+    data = wire_ + pos_ + 4;
+    at = base_ + pos_;
+    pos_ += 4 + length;
+    return true;
+  }
+
+  std::uint16_t type = 0;
+  const std::uint8_t* data = nullptr;
+  std::size_t length = 0;
+  std::size_t at = 0;
+
+ private:
+  constexpr bool next_built() noexcept {
+    if (it_ == list_.end()) return false;
+    type = to_underlying(it_->type);
+    data = it_->data.data();
+    length = it_->data.size();
+    at = it_.offset();
+    ++it_;
+    return true;
+  }
+
+  const extension_list& list_;
+  const std::uint8_t* wire_;
+  std::size_t size_;
+  std::size_t base_;
+  std::size_t pos_ = 0;
+  extension_list::iterator it_{};
+};
+
+// Scans `list` once into `index`: refuses duplicates (every version,
+// RFC 8446 §4.2 / RFC 5246 §7.4.1.4; the error returned), notes where the
+// extensions of extension_index's slots are, the first extension the §4.2
+// table keeps out of `message` and, in a ClientHello, a pre_shared_key that
+// is not last.
+constexpr status scan_extensions(const extension_list& list, message_context message, extension_index& index) noexcept {
+  constexpr std::size_t nowhere = ~std::size_t{0};
+  const message_mask want = mask_of(message);
+  std::uint64_t seen_low = 0;  // a bit per type below 64: every common extension
+  high_type_set seen_high;
+  std::size_t table_at = nowhere;
+  std::uint16_t last_type = 0;
+  extension_walk e(list);
+  while (e.next()) {
+    const std::uint16_t n = e.type;
     if (n < 64) {
       const std::uint64_t bit = std::uint64_t{1} << n;
-      if ((seen_low & bit) != 0) {
-        failure = make_error(errc::duplicate_extension, at);
-        return false;
-      }
+      if ((seen_low & bit) != 0) [[unlikely]]
+        return make_error(errc::duplicate_extension, e.at);
       seen_low |= bit;
-      allowed = (low_extension_rules[n] & mask_of(message)) != 0;
-    } else {
-      if (high_count < seen_high.size()) {
-        for (std::size_t i = 0; i < high_count; ++i) {
-          if (seen_high[i] == n) {
-            failure = make_error(errc::duplicate_extension, at);
-            return false;
-          }
-        }
-        seen_high[high_count++] = n;
-      } else {
-        overflow = true;
+      const std::uint16_t info = low_extension_info[n];
+      if ((info & want) == 0 && table_at == nowhere) table_at = e.at;
+      if (const unsigned slot = info >> 8U; slot != extension_index::none) {
+        index.entries[slot] = extension_index::entry{e.data, e.length, e.at};
+        index.present |= 1U << slot;
       }
-      allowed = allowed_in(type, message);
+    } else {
+      if (!seen_high.insert(n)) [[unlikely]]
+        return make_error(errc::duplicate_extension, e.at);
+      if (!high_type_allowed(n, message) && table_at == nowhere) table_at = e.at;
     }
-    if (index.table_violation.code == errc::none && !allowed)
-      index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, at);
-    if (after_psk && message == message_context::client_hello && index.order_violation.code == errc::none)
-      index.order_violation = make_error(errc::extension_order, psk_at);
-    if (type == extension_type::pre_shared_key) {
-      after_psk = true;
-      psk_at = at;
-    }
-    index.note(type, data, at);
-    return true;
-  });
-  if (failure.code != errc::none) return failure;
-  if (overflow) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
-  return index;
+    last_type = n;
+  }
+  if (seen_high.overflowed()) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
+  if (table_at != nowhere)
+    index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, table_at);
+  // With no duplicates, pre_shared_key is last exactly when the last type is it.
+  if (message == message_context::client_hello && index.has(extension_index::pre_shared_key) &&
+      last_type != to_underlying(extension_type::pre_shared_key))
+    index.order_violation = make_error(errc::extension_order, index[extension_index::pre_shared_key].offset);
+  return {};
 }
 
 template <typed_extension Ext>
 constexpr result<Ext> decode_at(const extension_index::entry& e) {
-  return decode_extension_data<Ext>(e.data, e.offset + 4);
+  return decode_extension_data<Ext>(e.bytes(), e.offset + 4);
+}
+
+// True when the 2-byte code points in `wire` (a parsed code_vector's bytes)
+// include `value`.
+constexpr bool contains_u16(bytes_view wire, std::uint16_t value) noexcept {
+  const std::uint8_t* p = wire.data();
+  for (std::size_t i = 0; i + 2 <= wire.size(); i += 2)
+    if ((p[i] << 8 | p[i + 1]) == value) return true;
+  return false;
+}
+
+// The key_share rules of RFC 8446 §4.2.8 over a decoded (so well-formed)
+// KeyShareClientHello, in one walk of its bytes:
+//   - no two entries for one group (key_share_client_hello::validate(),
+//     reported like at_extension() reports it)
+//   - each entry's group is listed in supported_groups        illegal_parameter
+// A duplicate anywhere is reported before a group missing from the list,
+// as the rules are checked in that order.
+constexpr status check_key_shares(bytes_view shares, bytes_view groups, std::size_t key_share_at) noexcept {
+  const std::uint8_t* const p = shares.data();
+  const std::size_t size = shares.size();
+  bool unlisted = false;
+  std::uint64_t seen = 0;  // a bit per (group mod 64): rescan only on a hit
+  std::size_t pos = 0;
+  while (size - pos >= 4) {
+    const auto group = static_cast<std::uint16_t>(p[pos] << 8 | p[pos + 1]);
+    const std::uint64_t bit = std::uint64_t{1} << (group & 63);
+    if ((seen & bit) != 0) {
+      for (std::size_t q = 0; q < pos; q += 4 + static_cast<std::size_t>(p[q + 2] << 8 | p[q + 3]))
+        if ((p[q] << 8 | p[q + 1]) == group) return make_error(errc::bad_value, key_share_at);
+    }
+    seen |= bit;
+    if (!unlisted && !contains_u16(groups, group)) unlisted = true;
+    pos += 4 + static_cast<std::size_t>(p[pos + 2] << 8 | p[pos + 3]);
+  }
+  if (unlisted) return illegal(key_share_at);
+  return {};
 }
 
 }  // namespace validate_detail
@@ -192,13 +334,19 @@ constexpr result<Ext> decode_at(const extension_index::entry& e) {
 // Typed extensions that do not decode are reported with decode_error.
 constexpr status validate(const client_hello& h) {
   using namespace validate_detail;
+  using slot = extension_index::slot;
   const extension_list& ext = h.extensions;
-  TLSWIRE_TRY(const extension_index index, scan_extensions(ext, message_context::client_hello));
+  extension_index index;
+  TLSWIRE_CHECK(scan_extensions(ext, message_context::client_hello, index));
+  const auto& versions_ext = index[slot::supported_versions];
+  const auto& groups_ext = index[slot::supported_groups];
+  const auto& shares_ext = index[slot::key_share];
+  const auto& psk_ext = index[slot::pre_shared_key];
 
   bool tls13 = false;
-  if (index.supported_versions.present) {
-    TLSWIRE_TRY(const auto versions, decode_at<supported_versions_client_hello>(index.supported_versions));
-    tls13 = versions.versions.contains(protocol_version::tls13);
+  if (index.has(slot::supported_versions)) {
+    TLSWIRE_TRY(const auto versions, decode_at<supported_versions_client_hello>(versions_ext));
+    tls13 = contains_u16(versions.versions.wire_bytes(), to_underlying(protocol_version::tls13));
   }
   const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
   if (!tls13) {
@@ -212,30 +360,27 @@ constexpr status validate(const client_hello& h) {
   if (index.table_violation.code != errc::none) return index.table_violation;
   if (index.order_violation.code != errc::none) return index.order_violation;
 
-  const bool has_groups = index.supported_groups.present;
-  const bool has_shares = index.key_share.present;
-  const bool has_psk = index.pre_shared_key.present;
   // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
   // also contain a "key_share" extension, and vice versa."
-  if (has_groups != has_shares)
-    return make_error(errc::missing_extension, has_groups ? index.supported_groups.offset : index.key_share.offset);
+  if (index.has(slot::supported_groups) != index.has(slot::key_share))
+    return make_error(errc::missing_extension, index.has(slot::supported_groups) ? groups_ext.offset : shares_ext.offset);
   // §9.2: without a PSK, certificate authentication needs signature_algorithms.
-  if (!has_psk && !index.signature_algorithms.present) return make_error(errc::missing_extension, h.offset);
-  if (has_psk) {
+  if (!index.has(slot::pre_shared_key) && !index.has(slot::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
+  if (index.has(slot::pre_shared_key)) {
     // §4.2.9: "If clients offer "pre_shared_key" without a
     // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
-    if (!index.psk_key_exchange_modes.present) return make_error(errc::missing_extension, index.pre_shared_key.offset);
-    TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(index.pre_shared_key));
+    if (!index.has(slot::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_ext.offset);
+    TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_ext));
     TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
   }
-  if (has_shares) {
-    TLSWIRE_TRY(const auto shares, decode_at<key_share_client_hello>(index.key_share));
-    TLSWIRE_TRY(const auto groups, decode_at<supported_groups>(index.supported_groups));
-    TLSWIRE_CHECK(at_extension(shares.validate(), ext, extension_type::key_share));
-    // §4.2.8: "Each KeyShareEntry value MUST correspond to a group offered
-    // in the "supported_groups" extension".
-    for (const key_share_entry& e : shares.client_shares)
-      if (!groups.named_group_list.contains(e.group)) return illegal(index.key_share.offset);
+  if (index.has(slot::key_share)) {
+    TLSWIRE_TRY(const auto shares, decode_at<key_share_client_hello>(shares_ext));
+    TLSWIRE_TRY(const auto groups, decode_at<supported_groups>(groups_ext));
+    // §4.2.8: distinct groups (key_share_client_hello::validate()), and
+    // "Each KeyShareEntry value MUST correspond to a group offered in the
+    // "supported_groups" extension".
+    TLSWIRE_CHECK(check_key_shares(shares.client_shares.wire_bytes(), groups.named_group_list.wire_bytes(),
+                                   shares_ext.offset));
   }
   return {};
 }

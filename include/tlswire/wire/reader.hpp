@@ -81,28 +81,41 @@ class reader {
   // Exactly `n` bytes, e.g. Random random (32 bytes).
   constexpr bytes_view bytes(std::size_t n) noexcept {
     if (!take_check(n)) return {};
-    bytes_view v = data_.subspan(pos_, n);
+    // Checked just above: a plain view, not subspan()'s second round of checks.
+    const std::uint8_t* p = data_.data() + pos_;
     pos_ += n;
-    return v;
+    return bytes_view(p, n);
   }
 
   // opaque x<min..max>: the body of a length-prefixed vector whose prefix
   // width follows from `max`. Lengths outside the bounds are decode_error;
   // `unit` > 1 also requires a whole number of fixed-size elements.
+  //
+  // The hottest read of every parser, so it reads the prefix and the body
+  // with one bounds check each (a failed reader is empty, so the first check
+  // also covers "already failed"). Errors are those of uint_be + bytes.
   constexpr bytes_view vector_bytes(std::size_t min, std::size_t max, std::size_t unit = 1) noexcept {
     const std::size_t at = offset();
-    const std::size_t len = static_cast<std::size_t>(uint_be(length_prefix_width(max)));
-    if (!ok()) return {};
-    // unit == 1 (opaque vectors, the common case) skips a division.
-    if (len < min || len > max || (unit != 1 && len % unit != 0)) {
-      fail(errc::length_out_of_range, at);
-      return {};
-    }
-    if (len > remaining()) {
+    const std::size_t width = length_prefix_width(max);
+    const std::size_t left = remaining();
+    if (width > left) [[unlikely]] {
       fail(errc::truncated, at);
       return {};
     }
-    return bytes(len);
+    const std::uint8_t* p = data_.data() + pos_;
+    std::size_t len = 0;
+    for (std::size_t i = 0; i < width; ++i) len = (len << 8) | p[i];
+    // unit == 1 (opaque vectors, the common case) skips a division.
+    if (len < min || len > max || (unit != 1 && len % unit != 0)) [[unlikely]] {
+      fail(errc::length_out_of_range, at);
+      return {};
+    }
+    if (len > left - width) [[unlikely]] {
+      fail(errc::truncated, at);
+      return {};
+    }
+    pos_ += width + len;
+    return bytes_view(p + width, len);
   }
 
   // A length-prefixed block parsed by `body(reader&)` on a sub-reader. The
@@ -129,7 +142,7 @@ class reader {
 
  private:
   constexpr bool take_check(std::size_t n) noexcept {
-    if (n <= remaining()) return true;
+    if (n <= remaining()) [[likely]] return true;
     fail_here(errc::truncated);
     return false;
   }
