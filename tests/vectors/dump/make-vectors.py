@@ -91,3 +91,125 @@ for number, sport in ((1, 50001), (2, 50002)):
 with open(os.path.join(here, "malformed-then-good.pcap"), "wb") as f:
     f.write(b"".join(out))
 print("wrote", os.path.join(here, "malformed-then-good.pcap"))
+
+
+# ---------------------------------------------------------------------------
+# segmented-*.pcap / .pcapng: the flows of ../go-recorded/Client-TLSv12-ClientCert-RSA-RSA
+# over one TCP connection, cut into small segments, some sent twice
+# (retransmissions, also overlapping ones), some swapped (out of order), in
+# each link-layer form the dissector reads. Every form must dissect to the
+# same records and messages as the flow file itself.
+import random
+
+rng = random.Random(8446)
+conv = read_flows("Client-TLSv12-ClientCert-RSA-RSA")
+
+
+def segments(data, seq):
+    """(seq, payload) pieces of `data` starting at `seq`: small, with
+    retransmissions, overlaps and swaps."""
+    out, at = [], 0
+    while at < len(data):
+        n = rng.randint(1, 200)
+        out.append((seq + at, data[at:at + n]))
+        at += n
+    i = 0
+    mixed = []
+    while i < len(out):
+        r = rng.random()
+        if r < 0.15 and i + 1 < len(out):      # out of order
+            mixed += [out[i + 1], out[i]]
+            i += 2
+            continue
+        mixed.append(out[i])
+        if r > 0.85:                            # retransmitted as is
+            mixed.append(out[i])
+        elif r > 0.75 and i + 1 < len(out):     # overlapping retransmission
+            s0, d0 = out[i]
+            s1, d1 = out[i + 1]
+            cut = len(d0) // 2
+            mixed.append((s0 + cut, d0[cut:] + d1[:max(1, len(d1) // 2)]))
+        i += 1
+    return mixed
+
+
+def tcp(sport, dport, seq, ack, flags, payload):
+    return struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
+
+
+def ipv4(src, dst, body):
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(body), 0, 0, 64, 6, 0, bytes(src), bytes(dst))
+    return ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:] + body
+
+
+def ipv6(src, dst, body):
+    return struct.pack("!IHBB16s16s", 6 << 28, len(body), 6, 64, bytes(src), bytes(dst)) + body
+
+
+def conversation():
+    """(from_client, tcp segment bytes) for the whole connection."""
+    cseq, sseq, sport = 7000, 9000, 51000
+    out = [(True, tcp(sport, 443, cseq, 0, 0x02, b"")), (False, tcp(443, sport, sseq, cseq + 1, 0x12, b""))]
+    cseq += 1
+    sseq += 1
+    for to_server, data in conv:
+        data = bytes(data)
+        start = cseq if to_server else sseq
+        for seq, piece in segments(data, start):
+            if to_server:
+                out.append((True, tcp(sport, 443, seq, sseq, 0x18, piece)))
+            else:
+                out.append((False, tcp(443, sport, seq, cseq, 0x18, piece)))
+        if to_server:
+            cseq += len(data)
+        else:
+            sseq += len(data)
+    return out
+
+
+segs = conversation()
+c4, s4 = [192, 0, 2, 1], [192, 0, 2, 2]
+c6 = bytes.fromhex("20010db8000000000000000000000001")
+s6 = bytes.fromhex("20010db8000000000000000000000002")
+
+
+def l3(v6, from_client, seg):
+    if v6:
+        return ipv6(c6 if from_client else s6, s6 if from_client else c6, seg)
+    return ipv4(c4 if from_client else s4, s4 if from_client else c4, seg)
+
+
+forms = {
+    # name: (linktype, ipv6, framing(from_client, ip packet) -> frame)
+    "ethernet-vlan-ipv4": (1, False, lambda fc, p: b"\x02\0\0\0\0\x02\x02\0\0\0\0\x01" +
+                           b"\x81\x00\x00\x07" + b"\x08\x00" + p),
+    "null-ipv6": (0, True, lambda fc, p: struct.pack("<I", 30) + p),          # BSD loopback, AF_INET6
+    "sll-ipv6": (113, True, lambda fc, p: struct.pack("!HHH8sH", 0 if not fc else 4, 1, 6,
+                                                    b"\x02\0\0\0\0\x01\0\0", 0x86dd) + p),
+    "sll2-ipv4": (276, False, lambda fc, p: struct.pack("!HHIHBB8s", 0x0800, 0, 1, 1, 0, 6,
+                                                      b"\x02\0\0\0\0\x01\0\0") + p),
+    "raw-ipv4": (101, False, lambda fc, p: p),
+}
+for name, (linktype, v6, frame) in forms.items():
+    records = [struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, linktype)]
+    for i, (fc, seg) in enumerate(segs):
+        f = frame(fc, l3(v6, fc, seg))
+        records.append(struct.pack("<IIII", 1700000100 + i // 1000, (i % 1000) * 1000, len(f), len(f)) + f)
+    with open(os.path.join(here, "segmented-%s.pcap" % name), "wb") as f:
+        f.write(b"".join(records))
+
+
+def pcapng_block(kind, body):
+    body += b"\0" * ((4 - len(body) % 4) % 4)
+    return struct.pack("<II", kind, len(body) + 12) + body + struct.pack("<I", len(body) + 12)
+
+
+blocks = [pcapng_block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1)),
+          pcapng_block(1, struct.pack("<HHI", 1, 0, 65535))]
+for i, (fc, seg) in enumerate(segs):
+    f = forms["ethernet-vlan-ipv4"][2](fc, l3(False, fc, seg))
+    ts = (1700000100 + i) * 1000000
+    blocks.append(pcapng_block(6, struct.pack("<IIIII", 0, ts >> 32, ts & 0xffffffff, len(f), len(f)) + f))
+with open(os.path.join(here, "segmented-ethernet-vlan-ipv4.pcapng"), "wb") as f:
+    f.write(b"".join(blocks))
+print("wrote", len(forms) + 1, "segmented captures of", len(segs), "TCP segments")
