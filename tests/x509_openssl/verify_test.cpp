@@ -233,11 +233,18 @@ TEST_CASE("refuses a certificate issued by a CA:FALSE certificate", "[x509][veri
   CHECK(direct.fault == verify_fault::issuer_not_ca);
 }
 
-TEST_CASE("refuses a path longer than the root's pathLenConstraint", "[x509][verify]") {
+TEST_CASE("refuses a path longer than an issuer's pathLenConstraint", "[x509][verify]") {
   const chain_files f;
-  // root pathlen:1 allows one intermediate; intermediate pathlen:0 allows none
-  // below it, so a chain leaf ← server ← intermediate fails first on server
-  // (not a CA), and check_issuer itself refuses the extra level.
+  // deep-leaf <- sub-intermediate <- intermediate (pathlen:0) <- root: the
+  // intermediate may have no CA below it, and sub-intermediate is one.
+  const auto deep = read_chain_file("deep-leaf.der");
+  const auto sub = read_chain_file("sub-intermediate.der");
+  const auto o = run({deep, sub, f.intermediate}, {f.root}, {f.now(), "deep.tlswire.test"});
+  CHECK(o.fault == verify_fault::path_too_long);
+  CHECK(o.alert == alert_description::bad_certificate);
+  CHECK(o.at == 2);
+  // Trusting sub-intermediate directly, the path is fine: constraints above an anchor do not apply.
+  CHECK(run({deep}, {sub}, {f.now(), "deep.tlswire.test"}).ok);
   const auto inter = decode<certificate>(f.intermediate);
   REQUIRE(inter);
   CHECK(check_issuer(*inter, 0) == verify_fault::none);

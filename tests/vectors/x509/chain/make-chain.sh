@@ -8,6 +8,8 @@
 #   other-root-ca P-256, self-signed CA nobody trusts (for unknown_ca)
 #   below-leaf    P-256 key, signed by the server's key although server is CA:FALSE
 #   server-pss    the server's key and names, signed by root-ca with RSASSA-PSS (SHA-256, salt 32)
+#   sub-intermediate  P-256 CA:TRUE signed by intermediate, although intermediate has pathlen:0
+#   deep-leaf     below-leaf's key, signed by sub-intermediate (a path one CA too long)
 # Run from this folder: sh make-chain.sh
 set -e
 KEYS=../../keys
@@ -40,4 +42,14 @@ openssl x509 -req -in below-leaf.csr -CA server.der -CAform DER -CAkey $KEYS/rsa
 openssl x509 -req -in server.csr -CA root-ca.der -CAform DER -CAkey root-ca.key.pem -sha256 -days 36500 \
   -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 \
   -set_serial 5 -extfile ext-server.cnf -outform DER -out server-pss.der
+# A CA under the intermediate (whose pathlen:0 forbids it) and a leaf under that CA.
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out sub-intermediate.key.pem
+printf 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\n' > ext-sub.cnf
+printf 'basicConstraints=critical,CA:FALSE\nsubjectAltName=DNS:deep.tlswire.test\n' > ext-deep.cnf
+openssl req -new -key sub-intermediate.key.pem -subj "/O=tlswire tests/CN=tlswire test sub-intermediate CA" -out sub.csr
+openssl x509 -req -in sub.csr -CA intermediate.der -CAform DER -CAkey intermediate.key.pem -sha256 -days 36500 \
+  -set_serial 6 -extfile ext-sub.cnf -outform DER -out sub-intermediate.der
+openssl req -new -key below-leaf.key.pem -subj "/O=tlswire tests/CN=deep.tlswire.test" -out deep.csr
+openssl x509 -req -in deep.csr -CA sub-intermediate.der -CAform DER -CAkey sub-intermediate.key.pem -sha256 -days 36500 \
+  -set_serial 7 -extfile ext-deep.cnf -outform DER -out deep-leaf.der
 rm -f ./*.csr ./*.cnf
