@@ -282,6 +282,80 @@ void check_hello_retry_request_secrets(const vector_file& v) {
         hex_of(v.view("resumption_master_secret")));
 }
 
+// The (EC)DHE shared secret of a trace from the RFC's ephemeral private key
+// and the peer's public value, through the provider's key exchange (both
+// sides, which must agree); the RFC's "handshake_secret.ikm" when the
+// provider has no key exchange (reference_provider).
+template <class P>
+std::vector<std::uint8_t> shared_secret_of(const vector_file& v) {
+  if constexpr (key_exchange_provider<P>) {
+    const bool p256 = v.contains("client_p_256_ephemeral_private_key");
+    const named_group g = p256 ? named_group::secp256r1 : named_group::x25519;
+    const std::string prefix = p256 ? "_p_256_ephemeral_" : "_x25519_ephemeral_";
+    P provider;
+    std::vector<std::uint8_t> from_client(shared_secret_size(g)), from_server(shared_secret_size(g));
+    typename P::key_share_private_key c, s;
+    REQUIRE(provider.import_key_share(g, v.view("client" + prefix + "private_key"), c));
+    REQUIRE(provider.import_key_share(g, v.view("server" + prefix + "private_key"), s));
+    REQUIRE(provider.derive_shared_secret(c, v.view("server" + prefix + "public_key"), from_client));
+    REQUIRE(provider.derive_shared_secret(s, v.view("client" + prefix + "public_key"), from_server));
+    CHECK(hex_of(from_client) == hex_of(from_server));
+    return from_client;
+  } else {
+    return v["handshake_secret.ikm"];
+  }
+}
+
+// A full handshake without PSK (RFC 8448 §3, §5, §6, §7): from the ephemeral
+// keys (when the provider has key exchange) and the messages, every secret
+// and both Finished. `hello_retry`: the trace has a HelloRetryRequest, so
+// ClientHello1 is replaced by message_hash before HRR and ClientHello2 are fed.
+template <class P>
+void check_full_handshake_from_keys(const vector_file& v, bool hello_retry) {
+  using S = schedule_of<P>;
+  const auto view = [](const auto& s) { return hex_of(s.view()); };
+  transcript_hash<sha256_of<P>> t;
+  t.update(v.view("client_hello"));
+  if (hello_retry) {
+    t.replace_with_message_hash();
+    t.update(v.view("hello_retry_request"));
+    t.update(v.view("client_hello_2"));
+  }
+  t.update(v.view("server_hello"));
+  const auto hello_hash = t.current();
+  const auto shared = shared_secret_of<P>(v);
+  CHECK(hex_of(shared) == hex_of(v.view("handshake_secret.ikm")));
+
+  S ks;
+  CHECK(hex_of(ks.early_secret()) == hex_of(v.view("early_secret")));
+  ks.enter_handshake(shared);
+  CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
+  const auto c_hs = ks.client_handshake_traffic_secret(as_view(hello_hash));
+  const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));
+  CHECK(view(c_hs) == hex_of(v.view("client_handshake_traffic_secret")));
+  CHECK(view(s_hs) == hex_of(v.view("server_handshake_traffic_secret")));
+  for (const char* m : {"encrypted_extensions", "certificate_request", "server_certificate",
+                        "server_certificate_verify"})
+    if (v.contains(m)) t.update(v.view(m));
+  CHECK(S::verify_finished(s_hs.view(), as_view(t.current()), v.view("server_finished").subspan(4)));
+  t.update(v.view("server_finished"));
+  const auto through_server_finished = t.current();
+  ks.enter_master();
+  CHECK(hex_of(ks.master_secret()) == hex_of(v.view("master_secret")));
+  CHECK(view(ks.client_application_traffic_secret_0(as_view(through_server_finished))) ==
+        hex_of(v.view("client_application_traffic_secret_0")));
+  CHECK(view(ks.server_application_traffic_secret_0(as_view(through_server_finished))) ==
+        hex_of(v.view("server_application_traffic_secret_0")));
+  CHECK(view(ks.exporter_master_secret(as_view(through_server_finished))) ==
+        hex_of(v.view("exporter_master_secret")));
+  for (const char* m : {"client_certificate", "client_certificate_verify"})
+    if (v.contains(m)) t.update(v.view(m));
+  CHECK(S::verify_finished(c_hs.view(), as_view(t.current()), v.view("client_finished").subspan(4)));
+  t.update(v.view("client_finished"));
+  CHECK(view(ks.resumption_master_secret(as_view(t.current()))) ==
+        hex_of(v.view("resumption_master_secret")));
+}
+
 // Every protected record of a trace (every "*_record_N" whose header says
 // application_data), in the file's order, opens under exactly one of its
 // side's traffic secrets as the trace logs them (early, handshake,

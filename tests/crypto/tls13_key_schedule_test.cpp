@@ -151,6 +151,16 @@ TEST_CASE("RFC 8448 §5 HelloRetryRequest: message_hash transcript gives the RFC
   test::rfc8448::check_hello_retry_request_secrets<reference_provider>(v);
 }
 
+TEST_CASE("RFC 8448 §6 client authentication and §7 compatibility mode: secrets and Finished",
+          "[crypto][tls13]") {
+  test::rfc8448::check_full_handshake_from_keys<reference_provider>(
+      load_vectors("rfc8448/client-authentication.txt"), false);
+  test::rfc8448::check_full_handshake_from_keys<reference_provider>(
+      load_vectors("rfc8448/compatibility-mode.txt"), false);
+  test::rfc8448::check_full_handshake_from_keys<reference_provider>(
+      load_vectors("rfc8448/hello-retry-request.txt"), true);
+}
+
 TEST_CASE("transcript without message_hash substitution does not give HRR's secrets",
           "[crypto][tls13]") {
   const auto v = load_vectors("rfc8448/hello-retry-request.txt");

@@ -63,4 +63,20 @@ TEMPLATE_TEST_CASE("every protected record of the five RFC 8448 traces opens and
   }
 }
 
+TEMPLATE_TEST_CASE("RFC 8448 §3, §5, §6, §7 from the ephemeral private keys: every secret, both Finished",
+                   "[crypto][tls13][rfc8448]", openssl_provider, mbedtls_provider) {
+  // X25519 (§3, §6 client auth, §7 compatibility mode) and P-256 after a
+  // HelloRetryRequest (§5), shared secrets through the provider's key exchange.
+  const std::pair<const char*, bool> traces[] = {{"rfc8448/simple-1rtt.txt", false},
+                                                 {"rfc8448/hello-retry-request.txt", true},
+                                                 {"rfc8448/client-authentication.txt", false},
+                                                 {"rfc8448/compatibility-mode.txt", false}};
+  for (const auto& [file, hrr] : traces) {
+    INFO(file);
+    const auto v = load_vectors(file);
+    REQUIRE_FALSE(v.empty());
+    test::rfc8448::check_full_handshake_from_keys<TestType>(v, hrr);
+  }
+}
+
 }  // namespace
