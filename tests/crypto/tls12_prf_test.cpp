@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "support/hex.hpp"
+#include "support/read_vector_file.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/crypto/tls12_prf.hpp"
 #include "tlswire/providers/reference/provider.hpp"
@@ -20,6 +20,7 @@ using tlswire::mutable_bytes;
 using tlswire::reference_provider;
 using tlswire::tls12_prf;
 using tlswire::test::hex;
+using tlswire::test::read_vector_file;
 using tlswire::test::to_hex;
 using sha256 = reference_provider::sha256;
 using sha384 = reference_provider::sha384;
@@ -39,11 +40,6 @@ constexpr std::array<std::uint8_t, N> prf(bytes_view secret, std::string_view la
   std::array<std::uint8_t, N> out{};
   tls12_prf<reference_provider, Hash>(secret, label, seed, out);
   return out;
-}
-
-std::vector<std::uint8_t> read_binary(const std::string& relative_path) {
-  std::ifstream in(std::string(TLSWIRE_VECTORS_DIR) + "/" + relative_path, std::ios::binary);
-  return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
 // One section of the vector file: name: hex lines under a [P_SHAxxx] header.
@@ -77,7 +73,7 @@ void check_case(const std::string& section, const std::string& bin) {
   const prf_case c = load_case(section);
   REQUIRE_FALSE(c.output.empty());
   // The .bin file is the same output as rustls stores it.
-  CHECK(to_hex(read_binary("prf-kdf/" + bin)) == to_hex(c.output));
+  CHECK(to_hex(read_vector_file("prf-kdf/" + bin)) == to_hex(c.output));
   const std::string label(c.label.begin(), c.label.end());
   std::vector<std::uint8_t> out(c.output.size());
   tls12_prf<reference_provider, Hash>(c.secret, label, c.seed, out);

@@ -23,12 +23,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "support/hex.hpp"
+#include "support/read_vector_file.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
@@ -42,14 +41,9 @@ namespace tlswire::conformance {
 using tlswire::test::ascii;
 using tlswire::test::counting_from;
 using tlswire::test::hex;
+using tlswire::test::read_vector_file;
 using tlswire::test::repeated;
 using tlswire::test::to_hex;
-
-inline std::vector<std::uint8_t> read_vector_file(const std::string& name) {
-  std::ifstream in(std::string(TLSWIRE_VECTORS_DIR) + "/" + name, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 inline std::vector<std::uint8_t> to_vector(bytes_view b) { return {b.begin(), b.end()}; }
 

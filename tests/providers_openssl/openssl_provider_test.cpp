@@ -4,26 +4,20 @@
 
 #include <array>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include <openssl/err.h>
 
 #include "support/hex.hpp"
+#include "support/read_vector_file.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/openssl.hpp"
 
 namespace {
 
 using namespace tlswire;
-
-std::vector<std::uint8_t> read_key(const std::string& name) {
-  std::ifstream in(std::string(TLSWIRE_VECTORS_DIR) + "/keys/" + name, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using tlswire::test::read_vector_file;
 
 TEST_CASE("failures leave OpenSSL's error queue empty", "[openssl]") {
   ERR_clear_error();
@@ -40,7 +34,7 @@ TEST_CASE("failures leave OpenSSL's error queue empty", "[openssl]") {
   CHECK_FALSE(p.load_private_key(test::ascii("not a key"), key).ok());
   CHECK(ERR_peek_error() == 0);
 
-  REQUIRE(p.load_private_key(read_key("rsa2048.key.der"), key).ok());
+  REQUIRE(p.load_private_key(read_vector_file("keys/rsa2048.key.der"), key).ok());
   std::array<std::uint8_t, 256> garbage{};
   garbage[255] = 1;
   std::array<std::uint8_t, 48> premaster{};
@@ -49,7 +43,7 @@ TEST_CASE("failures leave OpenSSL's error queue empty", "[openssl]") {
   CHECK(decrypt_rsa_premaster(p, key, garbage, protocol_version::tls12, premaster).ok());
   CHECK(ERR_peek_error() == 0);
 
-  CHECK_FALSE(p.verify(read_key("p256.spki.der"), signature_scheme::ecdsa_secp256r1_sha256,
+  CHECK_FALSE(p.verify(read_vector_file("keys/p256.spki.der"), signature_scheme::ecdsa_secp256r1_sha256,
                        test::ascii("m"), test::ascii("not a signature"))
                   .ok());
   CHECK(ERR_peek_error() == 0);
@@ -70,7 +64,7 @@ TEST_CASE("loads PKCS#8 PEM and refuses PEM garbage", "[openssl]") {
   for (const char* name : {"rsa2048.key.pem", "p256.key.pem", "p384.key.pem", "ed25519.key.pem"}) {
     INFO(name);
     openssl_provider::private_key key;
-    CHECK(p.load_private_key_pem(read_key(name), key).ok());
+    CHECK(p.load_private_key_pem(read_vector_file(std::string("keys/") + name), key).ok());
   }
   openssl_provider::private_key key;
   const status st = p.load_private_key_pem(test::ascii("-----BEGIN PRIVATE KEY-----\nAAAA\n"), key);

@@ -7,12 +7,11 @@
 
 #include <array>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "support/hex.hpp"
+#include "support/read_vector_file.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/mbedtls.hpp"
@@ -22,13 +21,8 @@
 namespace {
 
 using namespace tlswire;
+using tlswire::test::read_vector_file;
 using tlswire::test::to_hex;
-
-std::vector<std::uint8_t> read_vector_file(const std::string& name) {
-  std::ifstream in(std::string(TLSWIRE_VECTORS_DIR) + "/" + name, std::ios::binary);
-  REQUIRE(in.good());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // Deterministic filler so a failure is reproducible.
 std::vector<std::uint8_t> pattern(std::size_t n, std::uint8_t seed) {
