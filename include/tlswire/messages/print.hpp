@@ -97,6 +97,9 @@ template <print_sink Sink>
 struct printer {
   Sink& sink;
   int depth = 0;
+  // Where the extension being printed has its data in the caller's input,
+  // so a malformed one is reported at its real offset.
+  std::size_t extension_data_offset = 0;
 
   constexpr void text(std::string_view t) { sink.write(t); }
   constexpr void indent() {
@@ -238,7 +241,7 @@ printer(S&) -> printer<S>;
 // Decodes `e` as Ext and prints it with `body`, or prints why it did not decode.
 template <class Ext, class S, class Body>
 constexpr void typed(printer<S>& p, const extension& e, Body&& body) {
-  auto v = decode_extension_data<Ext>(e.data);
+  auto v = decode_extension_data<Ext>(e.data, p.extension_data_offset);
   if (!v) {
     p.failure(v.error());
     p.bytes_field("extension_data", e.data);
@@ -445,7 +448,8 @@ constexpr void extension_body(printer<S>& p, const extension& e, message_context
 }
 
 template <class S>
-constexpr void print_extension(printer<S>& p, const extension& e, message_context ctx) {
+constexpr void print_extension(printer<S>& p, const extension& e, message_context ctx, std::size_t data_offset = 0) {
+  p.extension_data_offset = data_offset;
   p.indent();
   p.code(e.type);
   p.text(", ");
@@ -461,7 +465,7 @@ template <class S>
 constexpr void print_extensions(printer<S>& p, const extension_list& list, message_context ctx,
                                 std::string_view field = "extensions") {
   p.section(field, list.size(), [&] {
-    for (const extension& e : list) print_extension(p, e, ctx);
+    for (auto it = list.begin(); it != list.end(); ++it) print_extension(p, *it, ctx, it.data_offset());
   });
 }
 
