@@ -56,6 +56,10 @@ class text_sink final : public sink {
   void begin_connection(const connection_info& c) override {
     step_ = 0;
     offered_.clear();
+    chosen_.clear();
+    sni_.clear();
+    alpn_.clear();
+    records_ = protected_ = decrypted_ = 0;
     client_ = c.client;
     server_ = c.server;
     out_ << "Connection " << c.number << ": " << c.client << " -> " << c.server << " (" << c.bytes_to_server
@@ -64,9 +68,21 @@ class text_sink final : public sink {
   void skipped_connection(const connection_info& c, const std::string& why) override {
     out_ << "Connection " << c.number << ": " << c.client << " -> " << c.server << ": skipped, " << why << "\n\n";
   }
-  void end_connection(const connection_info&) override { out_ << '\n'; }
+  void end_connection(const connection_info&) override {
+    // One line that sums the connection up.
+    std::string s = "  = ";
+    s += chosen_.empty() ? std::string("no ServerHello seen") : chosen_;
+    if (!sni_.empty()) s += ", SNI " + sni_;
+    if (!alpn_.empty()) s += ", ALPN " + alpn_;
+    s += "; " + std::to_string(records_) + " records";
+    if (protected_ > 0) s += ", " + std::to_string(decrypted_) + " of " + std::to_string(protected_) + " encrypted ones decrypted";
+    out_ << s << "\n\n";
+  }
 
   void record(const record_event& e) override {
+    ++records_;
+    if (e.prot != protection::plaintext) ++protected_;
+    if (e.prot == protection::decrypted) ++decrypted_;
     // Records are shown through what they carry; only protected ones that
     // cannot be opened get a step of their own (below, or as application data).
     if (e.prot == protection::encrypted || e.prot == protection::undecryptable) {
@@ -203,7 +219,10 @@ class text_sink final : public sink {
     line("client random " + hex(h.random));
     if (!h.session_id.empty()) line("session id " + hex(h.session_id.bytes));
     line("cipher suites (" + std::to_string(h.cipher_suites.size()) + "): " + names(h.cipher_suites, 12));
-    if (auto sni = find_ext<server_name_client_hello>(h.extensions)) line("server name (SNI) " + printable(sni->host_name()));
+    if (auto sni = find_ext<server_name_client_hello>(h.extensions)) {
+      sni_ = printable(sni->host_name());
+      line("server name (SNI) " + sni_);
+    }
     if (auto a = find_ext<alpn>(h.extensions)) {
       std::string protocols;
       for (const auto& p : a->protocol_name_list) protocols += (protocols.empty() ? "" : ", ") + printable(p.bytes);
@@ -236,6 +255,7 @@ class text_sink final : public sink {
       extensions_line(h.extensions);
       return;
     }
+    chosen_ = (version ? name_of(*version) : std::string("?")) + " " + name_of(h.suite);
     line("chooses " + (version ? name_of(*version) : std::string("?")) + " and " + name_of(h.suite) + from);
     line("server random " + hex(h.random));
     if (h.downgrade() != downgrade_sentinel::none)
@@ -245,7 +265,10 @@ class text_sink final : public sink {
       line("key share " + name_of(ks->server_share.group) + " (" + std::to_string(ks->server_share.key_exchange.size()) +
            " bytes)");
     if (auto a = find_ext<alpn>(h.extensions)) {
-      for (const auto& p : a->protocol_name_list) line("ALPN selects " + printable(p.bytes));
+      for (const auto& p : a->protocol_name_list) {
+        alpn_ = printable(p.bytes);
+        line("ALPN selects " + alpn_);
+      }
     }
     if (h.has_extensions) extensions_line(h.extensions);
   }
@@ -260,7 +283,10 @@ class text_sink final : public sink {
   void show(const end_of_early_data&, const message_event&) { line("end of 0-RTT data"); }
   void show(const encrypted_extensions& e, const message_event&) {
     if (auto a = find_ext<alpn>(e.extensions)) {
-      for (const auto& p : a->protocol_name_list) line("ALPN selects " + printable(p.bytes));
+      for (const auto& p : a->protocol_name_list) {
+        alpn_ = printable(p.bytes);
+        line("ALPN selects " + alpn_);
+      }
     }
     extensions_line(e.extensions);
   }
@@ -371,6 +397,8 @@ class text_sink final : public sink {
   std::vector<cipher_suite> offered_;
   std::string client_, server_;
   std::string pending_note_;
+  std::string chosen_, sni_, alpn_;  // for the connection's summary line
+  std::size_t records_ = 0, protected_ = 0, decrypted_ = 0;
 };
 
 // --check: only what went wrong.
