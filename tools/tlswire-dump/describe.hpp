@@ -8,6 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "tlswire/messages/fingerprint.hpp"
 #include "tlswire/registry/registry.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/x509/certificate.hpp"
@@ -99,6 +100,20 @@ inline std::size_t key_bits(const tlswire::x509::public_key_info& k) {
   if (x509::oid::ec_public_key.matches(k.algorithm.algorithm) && k.key.size() > 1)
     return (k.key.size() - 1) / 2 * 8;
   return k.key.size() * 8;
+}
+
+// JA3 (string and MD5) and JA4 of a ClientHello; empty when its extensions
+// do not decode.
+struct fingerprints {
+  std::string ja3, ja3_hash, ja4;
+};
+inline fingerprints fingerprints_of(const tlswire::client_hello& h) {
+  fingerprints f;
+  std::string buf(8192, '\0');
+  if (auto s = tlswire::ja3(h, gsl::span<char>(buf.data(), buf.size()))) f.ja3 = std::string(*s);
+  if (auto s = tlswire::ja3_hash(h, gsl::span<char>(buf.data(), buf.size()))) f.ja3_hash = std::string(*s);
+  if (auto s = tlswire::ja4(h, gsl::span<char>(buf.data(), buf.size()))) f.ja4 = std::string(*s);
+  return f;
 }
 
 }  // namespace tlswire_dump

@@ -350,6 +350,19 @@ class dissector {
       return;
     }
     if (d.protected_records) ev.form = tls13_ ? record_protection::tls13 : record_protection::tls12;
+    // RFC 5246 §6.2.3.1 with a NULL cipher (TLS_RSA_WITH_NULL_SHA, ...):
+    // GenericStreamCipher is the content and its MAC in the clear. The MAC
+    // is not checked (it would need the MAC key); the content is shown.
+    if (d.protected_records && !tls13_ && suite_ && suite_->cipher == bulk_cipher_algorithm::null &&
+        suite_->mac_length > 0 && f.rec.fragment.size() >= suite_->mac_length) {
+      const bytes_view body = f.rec.fragment.first(f.rec.fragment.size() - suite_->mac_length);
+      ev.prot = protection::plaintext;
+      ev.content = body;
+      ev.note = "NULL cipher: the content is sent in the clear, followed by its MAC (not checked)";
+      out_.record(ev);
+      content(d, p, f, f.rec.type, body, f.offset + record_header_size, false);
+      return;
+    }
     if (!d.protected_records || !d.keys.ready()) {
       ev.prot = protection::encrypted;
       ev.note = d.protected_records ? d.no_keys : "sent before the handshake set keys (early data?)";

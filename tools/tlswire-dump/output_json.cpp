@@ -169,6 +169,8 @@ struct body_fields {
     code_list(j, "cipher_suites", h.cipher_suites);
     code_list(j, "compression_methods", h.compression_methods);
     if (h.has_extensions) extensions_json(j, h.extensions, ext_context::client_hello);
+    const auto f = fingerprints_of(h);
+    j.field("ja3", f.ja3).field("ja3_hash", f.ja3_hash).field("ja4", f.ja4);
   }
   void operator()(const server_hello& h) const {
     const bool hrr = h.is_hello_retry_request();

@@ -237,6 +237,8 @@ class text_sink final : public sink {
     if (auto s = find_ext<signature_algorithms>(h.extensions))
       line("signature algorithms " + names(s->supported_signature_algorithms, 10));
     if (h.has_extensions) extensions_line(h.extensions);
+    const auto f = fingerprints_of(h);
+    if (!f.ja4.empty()) line("fingerprints JA3 " + f.ja3_hash + ", JA4 " + f.ja4);
   }
   void show(const server_hello& h, const message_event&) {
     const auto version = negotiated_version(h);

@@ -7,7 +7,7 @@ For each *.pcap / *.pcapng in CAPTURE_DIR (with FILE.keylog beside it, both
 tools decrypt with it), per direction of every TCP connection, in order:
   - records: content type and record version
   - handshake messages: type; for hellos legacy_version, cipher suites,
-    SNI, ALPN, supported_versions and the extension type list
+    SNI, ALPN, supported_versions, the extension type list and JA3
 must be the same in our JSON lines and in `tshark -T json`. tshark is
 installed with apt-get when missing and we run as root; otherwise the test
 is skipped (exit 77) with a message.
@@ -27,9 +27,10 @@ FIELDS = [
     "tls.handshake.type", "tls.handshake.version", "tls.handshake.ciphersuite",
     "tls.handshake.extensions_server_name", "tls.handshake.extensions_alpn_str",
     "tls.handshake.extension.type", "tls.handshake.extensions.supported_version",
+    "tls.handshake.ja3_full", "tls.handshake.ja3",
 ]
 COMPARED = ["content_type", "opaque_type", "record_version", "handshake_type", "handshake_version", "cipher_suite",
-            "server_name", "alpn", "extension_type", "supported_version"]
+            "server_name", "alpn", "extension_type", "supported_version", "ja3", "ja3_hash"]
 
 
 def ensure_tshark():
@@ -82,6 +83,9 @@ def ours(tool, capture, keylog):
             f["record_version"].append(ev["version"]["value"])
         elif ev["type"] == "handshake":
             f["handshake_type"].append(ev["msg_type"]["value"])
+            if "ja3" in ev:
+                f["ja3"].append(ev["ja3"])
+                f["ja3_hash"].append(ev["ja3_hash"])
             if ev["msg_type"]["value"] in (1, 2):
                 f["handshake_version"].append(ev["legacy_version"]["value"])
                 if "cipher_suites" in ev:
@@ -131,6 +135,8 @@ def theirs(capture, keylog):
         f["alpn"] += get("tls.handshake.extensions_alpn_str")
         f["extension_type"] += [number(v) for v in get("tls.handshake.extension.type")]
         f["supported_version"] += [number(v) for v in get("tls.handshake.extensions.supported_version")]
+        f["ja3"] += get("tls.handshake.ja3_full")
+        f["ja3_hash"] += get("tls.handshake.ja3")
     return flows
 
 
