@@ -260,10 +260,20 @@ class extension_list {
  private:
   // Checks the framing of every Extension in `body`; failures go to `r`.
   static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r) noexcept {
-    reader items(body, body_at);
-    while (items.ok() && !items.empty()) (void)extension::parse(items);
-    if (!items.ok()) {
-      r.fail(items.error());
+    // The framing extension::parse checks (type, then a 2-byte length and
+    // that many bytes), with its errors and offsets, on the bytes directly:
+    // every hello runs this once per extension.
+    const std::uint8_t* const p = body.data();
+    const std::size_t size = body.size();
+    std::size_t pos = 0;
+    while (size - pos >= 4) {
+      const auto length = static_cast<std::size_t>(p[pos + 2] << 8 | p[pos + 3]);
+      if (length > size - pos - 4) break;
+      pos += 4 + length;
+    }
+    if (pos != size) {
+      // Short of the type field: truncated there; else at the length field.
+      r.fail(errc::truncated, body_at + pos + (size - pos < 2 ? 0 : 2));
       return {};
     }
     extension_list list;
