@@ -72,15 +72,30 @@ struct extension_index {
     slot_count
   };
   std::array<entry, slot_count> entries{};
-  std::uint32_t present = 0;  // a bit per slot
+  std::uint64_t low_types = 0;  // a bit per extension type below 64 present
   // The first breach of the §4.2 table and of "pre_shared_key last", kept
   // for the caller to apply when the message turns out to be TLS 1.3.
   error table_violation{};
   error order_violation{};
 
-  constexpr bool has(slot s) const noexcept { return (present >> s & 1U) != 0; }
+  // Every slot's type is below 64 (checked below), so low_types tells.
+  constexpr bool has(slot s) const noexcept { return (low_types >> to_underlying(type_of(s)) & 1U) != 0; }
   constexpr const entry& operator[](slot s) const noexcept { return entries[s]; }
 
+  static constexpr extension_type type_of(slot s) noexcept {
+    switch (s) {
+      case supported_versions: return extension_type::supported_versions;
+      case supported_groups: return extension_type::supported_groups;
+      case key_share: return extension_type::key_share;
+      case signature_algorithms: return extension_type::signature_algorithms;
+      case pre_shared_key: return extension_type::pre_shared_key;
+      case psk_key_exchange_modes: return extension_type::psk_key_exchange_modes;
+      case cookie: return extension_type::cookie;
+      case none:
+      case slot_count: break;
+    }
+    return extension_type{};
+  }
   static constexpr slot slot_of(extension_type type) noexcept {
     switch (type) {
       case extension_type::supported_versions: return supported_versions;
@@ -112,10 +127,15 @@ inline constexpr auto low_extension_info = [] {
   return info;
 }();
 
-// Every slot's type is below 64, so the table above finds them all.
+// Every slot's type is below 64, so the table above finds them all and
+// extension_index::has() can read the scan's bit per type.
 constexpr bool low_table_has_every_slot() noexcept {
   int found = 0;
   for (std::uint16_t info : low_extension_info) found += (info >> 8) != 0 ? 1 : 0;
+  for (std::uint8_t s = extension_index::none + 1; s < extension_index::slot_count; ++s) {
+    const auto type = to_underlying(extension_index::type_of(static_cast<extension_index::slot>(s)));
+    if (type >= 64 || (low_extension_info[type] >> 8) != s) return false;
+  }
   return found == extension_index::slot_count - 1;
 }
 static_assert(low_table_has_every_slot());
@@ -183,86 +203,104 @@ class high_type_set {
   bool overflow_ = false;
 };
 
-// Walks a list's Extensions as (type, data, offset of the type field): a
-// parsed list's bytes directly (its framing was checked by its parse, so no
-// checked readers are needed), a built list through its iterator.
-class extension_walk {
+// Walks a parsed list's Extensions as (type, data, offset of the type
+// field) on its bytes directly: its framing was checked by its parse, so no
+// checked reader is needed.
+class parsed_extension_walk {
  public:
-  constexpr explicit extension_walk(const extension_list& list) noexcept
-      : list_(list), wire_(list.wire_bytes().data()), size_(list.wire_bytes().size()), base_(list.wire_offset()) {
-    if (list.built()) it_ = list.begin();
-  }
+  constexpr explicit parsed_extension_walk(const extension_list& list) noexcept
+      : begin_(list.wire_bytes().data()),
+        end_(begin_ + list.wire_bytes().size()),
+        next_(begin_),
+        current_(begin_),
+        base_(list.wire_offset()) {}
 
   // Moves to the next Extension; false at the end.
   constexpr bool next() noexcept {
-    if (list_.built()) return next_built();
-    if (size_ - pos_ < 4) return false;
-    type = static_cast<std::uint16_t>(wire_[pos_] << 8 | wire_[pos_ + 1]);
-    length = static_cast<std::size_t>(wire_[pos_ + 2] << 8 | wire_[pos_ + 3]);
-    if (length > size_ - pos_ - 4) return false;  // cannot happen: the parse checked the framing
-    data = wire_ + pos_ + 4;
-    at = base_ + pos_;
-    pos_ += 4 + length;
+    const auto left = static_cast<std::size_t>(end_ - next_);
+    if (left < 4) return false;
+    type = static_cast<std::uint16_t>(next_[0] << 8 | next_[1]);
+    length = static_cast<std::size_t>(next_[2] << 8 | next_[3]);
+    if (length > left - 4) return false;  // cannot happen: the parse checked the framing
+    current_ = next_;
+    next_ += 4 + length;
     return true;
   }
+  constexpr const std::uint8_t* data() const noexcept { return current_ + 4; }
+  constexpr std::size_t at() const noexcept { return base_ + static_cast<std::size_t>(current_ - begin_); }
 
   std::uint16_t type = 0;
-  const std::uint8_t* data = nullptr;
   std::size_t length = 0;
-  std::size_t at = 0;
 
  private:
-  constexpr bool next_built() noexcept {
-    if (it_ == list_.end()) return false;
+  const std::uint8_t* begin_;
+  const std::uint8_t* end_;
+  const std::uint8_t* next_;
+  const std::uint8_t* current_;
+  std::size_t base_;
+};
+
+// The same over a built list, through its iterator.
+class built_extension_walk {
+ public:
+  constexpr explicit built_extension_walk(const extension_list& list) noexcept
+      : it_(list.begin()), end_(list.end()) {}
+
+  constexpr bool next() noexcept {
+    if (it_ == end_) return false;
     type = to_underlying(it_->type);
-    data = it_->data.data();
+    data_ = it_->data.data();
     length = it_->data.size();
-    at = it_.offset();
+    at_ = it_.offset();
     ++it_;
     return true;
   }
+  constexpr const std::uint8_t* data() const noexcept { return data_; }
+  constexpr std::size_t at() const noexcept { return at_; }
 
-  const extension_list& list_;
-  const std::uint8_t* wire_;
-  std::size_t size_;
-  std::size_t base_;
-  std::size_t pos_ = 0;
-  extension_list::iterator it_{};
+  std::uint16_t type = 0;
+  std::size_t length = 0;
+
+ private:
+  extension_list::iterator it_;
+  extension_list::iterator end_;
+  const std::uint8_t* data_ = nullptr;
+  std::size_t at_ = 0;
 };
 
-// Scans `list` once into `index`: refuses duplicates (every version,
-// RFC 8446 §4.2 / RFC 5246 §7.4.1.4; the error returned), notes where the
-// extensions of extension_index's slots are, the first extension the §4.2
-// table keeps out of `message` and, in a ClientHello, a pre_shared_key that
-// is not last.
-constexpr status scan_extensions(const extension_list& list, message_context message, extension_index& index) noexcept {
+// Scans the Extensions `walk` visits once into `index`: refuses duplicates
+// (every version, RFC 8446 §4.2 / RFC 5246 §7.4.1.4; the error returned),
+// notes where the extensions of extension_index's slots are, the first
+// extension the §4.2 table keeps out of `message` and, in a ClientHello, a
+// pre_shared_key that is not last.
+template <class Walk>
+constexpr status scan_extensions(Walk walk, const extension_list& list, message_context message,
+                                 extension_index& index) noexcept {
   constexpr std::size_t nowhere = ~std::size_t{0};
   const message_mask want = mask_of(message);
   std::uint64_t seen_low = 0;  // a bit per type below 64: every common extension
   high_type_set seen_high;
   std::size_t table_at = nowhere;
   std::uint16_t last_type = 0;
-  extension_walk e(list);
-  while (e.next()) {
-    const std::uint16_t n = e.type;
+  while (walk.next()) {
+    const std::uint16_t n = walk.type;
     if (n < 64) {
       const std::uint64_t bit = std::uint64_t{1} << n;
       if ((seen_low & bit) != 0) [[unlikely]]
-        return make_error(errc::duplicate_extension, e.at);
+        return make_error(errc::duplicate_extension, walk.at());
       seen_low |= bit;
       const std::uint16_t info = low_extension_info[n];
-      if ((info & want) == 0 && table_at == nowhere) table_at = e.at;
-      if (const unsigned slot = info >> 8U; slot != extension_index::none) {
-        index.entries[slot] = extension_index::entry{e.data, e.length, e.at};
-        index.present |= 1U << slot;
-      }
+      if ((info & want) == 0 && table_at == nowhere) table_at = walk.at();
+      if (const unsigned slot = info >> 8U; slot != extension_index::none)
+        index.entries[slot] = extension_index::entry{walk.data(), walk.length, walk.at()};
     } else {
       if (!seen_high.insert(n)) [[unlikely]]
-        return make_error(errc::duplicate_extension, e.at);
-      if (!high_type_allowed(n, message) && table_at == nowhere) table_at = e.at;
+        return make_error(errc::duplicate_extension, walk.at());
+      if (!high_type_allowed(n, message) && table_at == nowhere) table_at = walk.at();
     }
     last_type = n;
   }
+  index.low_types = seen_low;
   if (seen_high.overflowed()) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
   if (table_at != nowhere)
     index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, table_at);
@@ -271,6 +309,11 @@ constexpr status scan_extensions(const extension_list& list, message_context mes
       last_type != to_underlying(extension_type::pre_shared_key))
     index.order_violation = make_error(errc::extension_order, index[extension_index::pre_shared_key].offset);
   return {};
+}
+
+constexpr status scan_extensions(const extension_list& list, message_context message, extension_index& index) noexcept {
+  if (list.built()) return scan_extensions(built_extension_walk(list), list, message, index);
+  return scan_extensions(parsed_extension_walk(list), list, message, index);
 }
 
 template <typed_extension Ext>
