@@ -67,7 +67,11 @@ struct direction_state {
   bool started = false;
   std::uint32_t next_seq = 0;    // sequence number of the next byte owed
   std::uint64_t delivered = 0;   // bytes delivered so far
-  std::map<std::uint64_t, std::vector<std::uint8_t>> pending;  // early segments by position
+  struct early_segment {
+    std::vector<std::uint8_t> bytes;
+    std::size_t packet = 0;
+  };
+  std::map<std::uint64_t, early_segment> pending;  // early segments by position
 };
 
 struct flow {
@@ -108,13 +112,33 @@ void deliver(direction_state& st, stream& out, const tcp_segment& s, std::size_t
   const std::uint64_t pos = st.delivered + static_cast<std::uint64_t>(static_cast<std::int64_t>(ahead));
   if (!append_new(st, out, pos, s.payload, s.payload_size, packet)) {
     auto& slot = st.pending[pos];
-    if (slot.size() < s.payload_size) slot.assign(s.payload, s.payload + s.payload_size);
+    if (slot.bytes.size() < s.payload_size) {
+      slot.bytes.assign(s.payload, s.payload + s.payload_size);
+      slot.packet = packet;
+    }
     return;
   }
   // Early segments whose gap is now filled.
   while (!st.pending.empty()) {
     auto first = st.pending.begin();
-    if (!append_new(st, out, first->first, first->second.data(), first->second.size(), packet)) break;
+    if (!append_new(st, out, first->first, first->second.bytes.data(), first->second.bytes.size(), packet)) break;
+    st.pending.erase(first);
+  }
+}
+
+// At the end of the capture, segments still waiting sit behind bytes the
+// capture never saw. They are appended anyway, each hole noted in the
+// stream, so the dissector can pick up again at a record boundary.
+void flush_after_gaps(direction_state& st, stream& out) {
+  while (!st.pending.empty()) {
+    auto first = st.pending.begin();
+    if (first->first > st.delivered) {
+      out.has_gap = true;
+      out.gaps.emplace_back(out.bytes.size(), static_cast<std::size_t>(first->first - st.delivered));
+      st.next_seq += static_cast<std::uint32_t>(first->first - st.delivered);
+      st.delivered = first->first;
+    }
+    append_new(st, out, first->first, first->second.bytes.data(), first->second.bytes.size(), first->second.packet);
     st.pending.erase(first);
   }
 }
@@ -271,7 +295,7 @@ std::vector<connection> read_capture(const std::string& path, std::string& error
   for (flow& f : flows) {
     if (f.conn.to_server.bytes.empty() && f.conn.to_client.bytes.empty()) continue;
     for (std::size_t d = 0; d < 2; ++d)
-      if (!f.state[d].pending.empty()) f.conn.of(static_cast<direction>(d)).has_gap = true;
+      flush_after_gaps(f.state[d], f.conn.of(static_cast<direction>(d)));
     f.conn.client = f.client.text();
     f.conn.server = f.server.text();
     out.push_back(std::move(f.conn));

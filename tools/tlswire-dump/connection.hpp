@@ -17,6 +17,9 @@ struct stream {
   // (offset in `bytes` where a packet's data starts, that packet's number)
   std::vector<std::pair<std::size_t, std::size_t>> arrivals;
   bool has_gap = false;  // bytes were missing from the capture
+  // Holes: (offset in `bytes` where bytes resume, number of bytes missing
+  // before it). Offsets after a hole count only the bytes captured.
+  std::vector<std::pair<std::size_t, std::size_t>> gaps;
 
   // Number of the packet that delivered the byte at `offset`.
   std::size_t packet_at(std::size_t offset) const {

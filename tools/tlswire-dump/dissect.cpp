@@ -60,6 +60,7 @@ struct framed_record {
   record rec{};
   std::size_t packet = 0;        // packet that delivered its last byte
   std::size_t first_packet = 0;  // packet that delivered its first byte
+  std::size_t missing_before = 0;  // > 0: the first record after a hole in the capture
 };
 
 // Where each fed handshake fragment came from, so a message's first byte can
@@ -79,6 +80,7 @@ struct direction_state {
   std::size_t next = 0;              // next record to replay
   std::optional<sslv2_client_hello> sslv2;
   std::string foreign;  // non-empty: the direction is not TLS records (not framed)
+  std::size_t lost_after_gap = 0;  // bytes after a hole that did not start with a record
 
   // Record protection.
   bool protected_records = false;  // 1.2: after ChangeCipherSpec; 1.3: after ServerHello
@@ -162,16 +164,42 @@ class dissector {
       d.tail = rest.size();
       return;
     }
-    record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, start);
+    // The stream in pieces between the capture's holes (usually one piece).
+    std::vector<std::pair<std::size_t, std::size_t>> pieces;  // (start, missing bytes before it)
+    pieces.emplace_back(start, 0);
+    for (const auto& [at, missing] : s.gaps)
+      if (at > start) pieces.emplace_back(at, missing);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const std::size_t from = pieces[i].first;
+      const std::size_t to = i + 1 < pieces.size() ? pieces[i + 1].first : s.bytes.size();
+      bytes_view piece = bytes_view(s.bytes).subspan(from, to - from);
+      if (i > 0) {
+        // After a hole, go on only where a record header starts.
+        d.tail = 0;
+        if (piece.size() < record_header_size || piece[0] < 20 || piece[0] > 24 || piece[1] != 3) {
+          d.lost_after_gap = to - from;
+          return;
+        }
+      }
+      const bool resumed = i > 0;
+      if (!frame_piece(d, piece, from, resumed ? pieces[i].second : 0)) return;
+    }
+  }
+
+  // Frames one contiguous piece; false when framing cannot go on.
+  bool frame_piece(direction_state& d, bytes_view rest, std::size_t from, std::size_t missing_before) {
+    const auto& s = *d.bytes;
+    record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, from);
+    bool first = true;
     while (!rest.empty()) {
       const auto step = splitter.next(rest);
       if (!step) {
         d.split_error = step.error();
-        return;
+        return false;
       }
       if (!step->complete()) {
         d.tail = rest.size();
-        return;
+        return true;
       }
       framed_record f;
       f.offset = splitter.position() - step->consumed;
@@ -179,9 +207,12 @@ class dissector {
       f.rec = step->rec;
       f.first_packet = s.packet_at(f.offset);
       f.packet = s.packet_at(f.offset + f.wire.size() - 1);
+      if (first) f.missing_before = missing_before;
+      first = false;
       d.records.push_back(f);
       rest = rest.subspan(step->consumed);
     }
+    return true;
   }
 
   // Replays both directions' records in wire order: by the packet that
@@ -311,6 +342,15 @@ class dissector {
   void process(direction_state& d, const framed_record& f) {
     position p = at(d, f.offset);
     p.packet = f.packet;
+    if (f.missing_before > 0) {
+      // A message cut by the hole is lost: start reassembly afresh. Later
+      // records may no longer decrypt (their sequence numbers are unknown).
+      out_.note(p, std::to_string(f.missing_before) +
+                       " bytes missing from the capture before this record; dissection resumes here");
+      d.reassembler.emplace(mutable_bytes(d.buffer), max_message_body);
+      d.fed.clear();
+      d.handshake_fed = d.handshake_consumed = 0;
+    }
     if (opts_.check) ++counts_.records;
     check(p, "record", f.wire, [&](writer& w) { f.rec.encode(w); });
 
@@ -668,7 +708,9 @@ class dissector {
       out_.note(p, "the stream ends inside a handshake message (capture cut short?)");
     if (d.tail > 0)
       out_.note(p, "the stream ends " + std::to_string(d.tail) + " bytes into an incomplete record");
-    if (d.bytes->has_gap) out_.note(p, "bytes missing from the capture: the stream stops at the gap");
+    if (d.lost_after_gap > 0)
+      out_.note(p, "bytes missing from the capture, and the " + std::to_string(d.lost_after_gap) +
+                       " bytes after the hole do not start with a record: not shown");
   }
 
   std::size_t number_;
