@@ -213,3 +213,42 @@ for i, (fc, seg) in enumerate(segs):
 with open(os.path.join(here, "segmented-ethernet-vlan-ipv4.pcapng"), "wb") as f:
     f.write(b"".join(blocks))
 print("wrote", len(forms) + 1, "segmented captures of", len(segs), "TCP segments")
+
+
+# ---------------------------------------------------------------------------
+# hole.pcap: ../go-recorded/Client-TLSv12-ALPN with one segment per record,
+# and the server's Certificate record missing from the capture (as when the
+# capturing host dropped a packet). The dissector must say so and go on with
+# the ServerKeyExchange that follows the hole.
+def record_pieces(data):
+    at = 0
+    while at < len(data):
+        n = 5 + struct.unpack("!H", data[at + 3:at + 5])[0]
+        yield data[at:at + n]
+        at += n
+
+
+alpn = read_flows("Client-TLSv12-ALPN")
+frames = []
+cseq, sseq, sport = 3000, 4000, 52000
+frames.append(ipv4(c4, s4, tcp(sport, 443, cseq, 0, 0x02, b"")))
+frames.append(ipv4(s4, c4, tcp(443, sport, sseq, cseq + 1, 0x12, b"")))
+cseq += 1
+sseq += 1
+for to_server, data in alpn:
+    for rec in record_pieces(bytes(data)):
+        if to_server:
+            frames.append(ipv4(c4, s4, tcp(sport, 443, cseq, sseq, 0x18, rec)))
+            cseq += len(rec)
+        else:
+            if rec[0] == 22 and rec[5] == 11:  # the Certificate: lost
+                sseq += len(rec)
+                continue
+            frames.append(ipv4(s4, c4, tcp(443, sport, sseq, cseq, 0x18, rec)))
+            sseq += len(rec)
+out = [struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101)]  # raw IP
+for i, fr in enumerate(frames):
+    out.append(struct.pack("<IIII", 1700000200, i * 1000, len(fr), len(fr)) + fr)
+with open(os.path.join(here, "hole.pcap"), "wb") as f:
+    f.write(b"".join(out))
+print("wrote hole.pcap")
