@@ -35,7 +35,9 @@ std::vector<connection> read_recorded_flows(const std::string& path, std::string
   while (std::getline(in, line)) {
     ++line_number;
     if (line.rfind(">>> Flow ", 0) == 0) {
-      flow_number = std::stoul(line.substr(9));
+      flow_number = 0;
+      for (std::size_t i = 9; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
+        flow_number = flow_number * 10 + static_cast<std::size_t>(line[i] - '0');
       current = line.find("client to server") != std::string::npos ? &conn.to_server : &conn.to_client;
       continue;
     }
@@ -46,6 +48,10 @@ std::vector<connection> read_recorded_flows(const std::string& path, std::string
     }
     // "00000000  16 03 01 00 fe 01 00 00  fa 03 ...  |ascii|": hex between the offset and '|'.
     const std::size_t bar = line.find('|');
+    if (line.size() < 10 || (bar != std::string::npos && bar < 8)) {
+      error = path + ":" + std::to_string(line_number) + ": not a hexdump line";
+      return {};
+    }
     const std::string hex = line.substr(8, bar == std::string::npos ? std::string::npos : bar - 8);
     std::vector<std::uint8_t> bytes;
     for (std::size_t i = 0; i + 1 < hex.size();) {

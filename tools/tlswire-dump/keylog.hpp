@@ -1,6 +1,7 @@
 #pragma once
 // NSS key log files (SSLKEYLOGFILE), as browsers, curl, OpenSSL and Go write
 // them: "<LABEL> <client_random hex> <secret hex>" per line, '#' comments.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <fstream>
