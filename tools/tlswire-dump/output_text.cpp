@@ -203,7 +203,8 @@ class text_sink final : public sink {
   void extensions_line(const extension_list& list) {
     std::vector<extension_type> types;
     for (const extension& e : list) types.push_back(e.type);
-    line("extensions (" + std::to_string(types.size()) + "): " + names(types));
+    line(types.empty() ? std::string("no extensions")
+                       : "extensions (" + std::to_string(types.size()) + "): " + names(types));
   }
 
   void show(const opaque_message& m, const message_event&) { line(std::to_string(m.body.size()) + " bytes"); }
@@ -273,6 +274,8 @@ class text_sink final : public sink {
       }
     }
     if (h.has_extensions) extensions_line(h.extensions);
+    if (version && *version == protocol_version::tls13)
+      line("from here on both sides encrypt: handshake traffic keys, then application traffic keys");
   }
   void show(const tls12_new_session_ticket& t, const message_event&) {
     line("session ticket of " + std::to_string(t.ticket.size()) + " bytes, lifetime hint " +
