@@ -12,6 +12,7 @@
 // The key log's secrets are checked for length here: the schedules take
 // a wrong length as a programmer error.
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <vector>
 
@@ -120,5 +121,59 @@ class record_keys {
   std::unique_ptr<tlswire::tls13_record_protection<provider>> tls13_;
   std::unique_ptr<tlswire::tls12_aead_record_protection<provider>> tls12_;
 };
+
+// Transcript-Hash of the handshake so far with the suite's hash (RFC 8446
+// §4.4.1; RFC 5246 §7.4.9 Hash(handshake_messages)); empty when the suite's
+// hash is not one the provider has.
+inline std::vector<std::uint8_t> transcript_hash(const tlswire::cipher_suite_info& suite, tlswire::bytes_view data) {
+  std::vector<std::uint8_t> out;
+  with_hash(suite, [&](auto h) {
+    using H = typename decltype(h)::type;
+    H hash;
+    hash.update(data);
+    out.resize(H::digest_size);
+    hash.finish(tlswire::mutable_bytes(out));
+    return true;
+  });
+  return out;
+}
+
+// RFC 8446 §4.4.4: does a TLS 1.3 Finished match HMAC(finished_key, transcript
+// hash), the finished_key from the sender's handshake traffic secret?
+// Nothing when it cannot be checked (secret missing or of the wrong length).
+inline std::optional<bool> tls13_finished_matches(const tlswire::cipher_suite_info& suite,
+                                                  tlswire::bytes_view handshake_traffic_secret,
+                                                  tlswire::bytes_view transcript, tlswire::bytes_view received) {
+  std::optional<bool> verdict;
+  with_hash(suite, [&](auto h) {
+    using H = typename decltype(h)::type;
+    using schedule = tlswire::tls13_key_schedule<provider, H>;
+    if (handshake_traffic_secret.size() != schedule::hash_length) return false;
+    const auto hash = transcript_hash(suite, transcript);
+    verdict = schedule::verify_finished(handshake_traffic_secret, hash, received).ok();
+    return true;
+  });
+  return verdict;
+}
+
+// RFC 5246 §7.4.9: does a TLS 1.2 Finished match PRF(master_secret,
+// finished_label, Hash(handshake_messages))?
+inline std::optional<bool> tls12_finished_matches(const tlswire::cipher_suite_info& suite,
+                                                  tlswire::bytes_view master_secret, bool from_client,
+                                                  tlswire::bytes_view transcript, tlswire::bytes_view received) {
+  if (suite.tls13 || master_secret.size() != tlswire::tls12_master_secret_size) return std::nullopt;
+  std::optional<bool> verdict;
+  with_hash(suite, [&](auto h) {
+    using H = typename decltype(h)::type;
+    const auto schedule = tlswire::tls12_key_schedule<provider, H>::from_master_secret(master_secret);
+    const auto hash = transcript_hash(suite, transcript);
+    verdict = schedule
+                  .verify_finished(from_client ? tlswire::tls12_sender::client : tlswire::tls12_sender::server,
+                                   hash, received, suite.verify_data_length())
+                  .ok();
+    return true;
+  });
+  return verdict;
+}
 
 }  // namespace tlswire_dump

@@ -329,6 +329,9 @@ class dissector {
     const auto& h = *d.sslv2;
     const auto random = h.random();
     client_random_.assign(random.begin(), random.end());
+    // RFC 5246 §E.2: the handshake hash starts with the CLIENT-HELLO message.
+    transcript_.assign(h.message.begin(), h.message.end());
+    transcript_complete_ = true;
     find_secrets();
     if (opts_.check) {
       ++counts_.messages;
@@ -348,6 +351,7 @@ class dissector {
       out_.note(p, std::to_string(f.missing_before) +
                        " bytes missing from the capture before this record; dissection resumes here");
       d.reassembler.emplace(mutable_bytes(d.buffer), max_message_body);
+      transcript_complete_ = false;
       d.fed.clear();
       d.handshake_fed = d.handshake_consumed = 0;
     }
@@ -450,6 +454,7 @@ class dissector {
 
   // What an encrypted record without keys still tells.
   void encrypted_content(direction_state& d, const position& p, const framed_record& f, protection prot) {
+    if (finished_seen_ < 2 && f.rec.type != content_type::change_cipher_spec) transcript_complete_ = false;
     if (f.rec.type == content_type::application_data) {
       application_data_event a;
       a.at = p;
@@ -561,9 +566,11 @@ class dissector {
       ev.message = &*typed;
       ev.context = ctx;
       ev.from = ctx.sender;
+      if (m.type == handshake_type::finished) ev.finished_verified = verify_finished(d, m);
       out_.handshake(ev);
       after_message(d, mp, *typed);
       if (failed_) return;
+      transcript_.insert(transcript_.end(), m.raw.begin(), m.raw.end());
     }
   }
 
@@ -588,11 +595,29 @@ class dissector {
     return n.empty() ? "handshake type " + std::to_string(to_underlying(t)) : std::string(n);
   }
 
+  // RFC 8446 §4.4.4 / RFC 5246 §7.4.9, with the key log's secrets: the
+  // transcript is every handshake message since the ClientHello, as received.
+  std::optional<bool> verify_finished(const direction_state& d, const handshake_message& m) const {
+    if (!transcript_complete_ || !secrets_ || !suite_) return std::nullopt;
+    const bool client = d.dir == direction::client_to_server;
+    if (tls13_) {
+      const auto& secret = client ? secrets_->client_handshake_traffic_secret : secrets_->server_handshake_traffic_secret;
+      return tls13_finished_matches(*suite_, secret, transcript_, m.body);
+    }
+    return tls12_finished_matches(*suite_, secrets_->master_secret, client, transcript_, m.body);
+  }
+
   // The state a message changes: randoms, version and suite, keys.
   void after_message(direction_state& d, const position& p, const typed_message& t) {
     switch (t.type()) {
       case handshake_type::client_hello: {
         const auto& h = t.as<client_hello>();
+        if (!second_hello_) {  // a new handshake (first, or a renegotiation): a new transcript
+          transcript_.clear();
+          transcript_complete_ = true;
+          finished_seen_ = 0;
+        }
+        second_hello_ = false;
         client_random_.assign(h.random.begin(), h.random.end());
         find_secrets();
         d.flight_ended = true;
@@ -602,6 +627,15 @@ class dissector {
         const auto& h = t.as<server_hello>();
         if (h.is_hello_retry_request()) {
           hello_retry_ = true;  // RFC 8446 §4.1.4: a second ClientHello follows
+          second_hello_ = true;
+          // RFC 8446 §4.4.1: ClientHello1 enters the transcript as
+          // message_hash(Hash(ClientHello1)), with the suite the HRR names.
+          const auto info = find_cipher_suite_info(h.suite);
+          const auto hash = info ? transcript_hash(*info, transcript_) : std::vector<std::uint8_t>{};
+          if (hash.empty()) transcript_complete_ = false;
+          transcript_ = {static_cast<std::uint8_t>(handshake_type::message_hash), 0, 0,
+                         static_cast<std::uint8_t>(hash.size())};
+          transcript_.insert(transcript_.end(), hash.begin(), hash.end());
           d.flight_ended = true;
           return;
         }
@@ -620,6 +654,7 @@ class dissector {
         return;
       case handshake_type::finished:
         d.flight_ended = true;
+        ++finished_seen_;
         if (tls13_) {
           // RFC 8446 §7.2: after its Finished a side sends under its application traffic secret.
           const bool client = d.dir == direction::client_to_server;
@@ -728,6 +763,10 @@ class dissector {
   negotiation_context context_{};
   bool tls13_ = false;
   bool hello_retry_ = false;
+  bool second_hello_ = false;         // after a HelloRetryRequest: the next ClientHello continues the transcript
+  std::vector<std::uint8_t> transcript_;  // handshake messages since the ClientHello
+  bool transcript_complete_ = false;  // false once a handshake message could not be read
+  std::size_t finished_seen_ = 0;     // Finished messages of the current handshake
 };
 
 }  // namespace

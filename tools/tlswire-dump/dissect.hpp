@@ -61,6 +61,9 @@ struct message_event {
   const tlswire::typed_message* message = nullptr;
   tlswire::negotiation_context context;
   tlswire::sender from = tlswire::sender::client;
+  // Finished only: whether verify_data matches the transcript under the key
+  // log's secret (nothing when it cannot be checked).
+  std::optional<bool> finished_verified;
 };
 
 struct alert_event {

@@ -312,6 +312,7 @@ class json_sink final : public sink {
     const auto& m = *e.message;
     j_.field("msg_type", m.type()).field("length", m.message.body.size()).field("decrypted", e.decrypted);
     std::visit(body_fields{j_, e.context}, m.body);
+    if (e.finished_verified) j_.field("verified", *e.finished_verified);
     emit();
   }
   void sslv2_client_hello(const position& p, const tlswire::sslv2_client_hello& h) override {

@@ -381,8 +381,11 @@ class text_sink final : public sink {
       line("ephemeral DH public value (" + std::to_string(c.dh_yc.size()) + " bytes)");
     if (client_key_exchange::has_psk_identity(c.key_exchange)) line("PSK identity " + printable(c.psk_identity.bytes));
   }
-  void show(const finished& f, const message_event&) {
+  void show(const finished& f, const message_event& e) {
     line("verify_data " + hex(f.verify_data) + " (MAC over the handshake so far)");
+    if (e.finished_verified)
+      line(*e.finished_verified ? "matches the transcript under the key log's secret"
+                                : "does NOT match the transcript under the key log's secret");
   }
   void show(const certificate_status& s, const message_event&) {
     line("stapled " + name_of(s.status_type) + " response, " + std::to_string(s.ocsp_response.size()) + " bytes");
