@@ -41,8 +41,13 @@ def ensure_tshark():
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run("echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections",
                        shell=True, env=env, check=False)
-        subprocess.run(["apt-get", "install", "-y", "tshark"], env=env, check=False,
-                       stdout=subprocess.DEVNULL)
+        for update_first in (False, True):  # the package lists may be missing or stale
+            if update_first:
+                subprocess.run(["apt-get", "update"], env=env, check=False, stdout=subprocess.DEVNULL)
+            subprocess.run(["apt-get", "install", "-y", "tshark"], env=env, check=False,
+                           stdout=subprocess.DEVNULL)
+            if shutil.which("tshark"):
+                break
     return shutil.which("tshark") is not None
 
 
