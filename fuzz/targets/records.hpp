@@ -32,13 +32,15 @@ struct reassembly {
 // `max_body` small enough that fuzzed lengths reach message_too_large.
 inline constexpr std::size_t fuzz_max_body = 1u << 14;
 
-template <class Fragments>
-reassembly reassemble(const Fragments& fragments, bytes_view input) {
-  std::vector<std::uint8_t> buffer(handshake_header_size + fuzz_max_body);
+// Feeds `count` fragments, the i-th given by fragment(i), to a fresh
+// reassembler. The buffer is reused across inputs (fuzzing is one thread).
+template <class Fragment>
+reassembly reassemble(std::size_t count, Fragment&& fragment, bytes_view input) {
+  static std::vector<std::uint8_t> buffer(handshake_header_size + fuzz_max_body);
   handshake_reassembler hs(mutable_bytes(buffer.data(), buffer.size()), fuzz_max_body);
   reassembly out;
-  for (bytes_view fragment : fragments) {
-    const status fed = hs.feed(fragment);
+  for (std::size_t i = 0; i < count; ++i) {
+    const status fed = hs.feed(fragment(i));
     if (!fed.ok()) {
       check_parse_error(fed.error(), input);
       out.failure = fed.error().code;
@@ -116,12 +118,11 @@ inline void run(bytes_view in) {
   split(in, record_limits{record_protection::tls12, max_plaintext_length}, nullptr);
   split(in, record_limits{record_protection::none, 512}, nullptr);  // RFC 6066 max_fragment_length 2^9
 
-  const reassembly as_sent = reassemble(fragments, in);
+  const reassembly as_sent = reassemble(fragments.size(), [&](std::size_t i) { return fragments[i]; }, in);
   std::vector<std::uint8_t> joined;
   for (bytes_view f : fragments) joined.insert(joined.end(), f.begin(), f.end());
-  std::vector<bytes_view> bytewise;
-  for (std::size_t i = 0; i < joined.size(); ++i) bytewise.emplace_back(joined.data() + i, 1);
-  const reassembly one_by_one = reassemble(bytewise, in);
+  const reassembly one_by_one =
+      reassemble(joined.size(), [&](std::size_t i) { return bytes_view(joined.data() + i, 1); }, in);
   require(as_sent.messages == one_by_one.messages, "reassembly depends on how messages were cut into records", in);
   require(as_sent.failure == one_by_one.failure, "reassembly verdict depends on record boundaries", in);
   if (as_sent.failure == errc::none) {
