@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "decrypt.hpp"
 #include "tlswire/messages/client_hello.hpp"
@@ -84,7 +87,6 @@ struct direction_state {
 
   // Record protection.
   bool protected_records = false;  // 1.2: after ChangeCipherSpec; 1.3: after ServerHello
-  bool application_keys = false;   // 1.3: after this side's Finished
   record_keys keys;
   std::string no_keys;             // why keys are missing (shown with encrypted records)
   bool saw_encrypted_handshake = false;
@@ -661,7 +663,6 @@ class dissector {
           set_tls13_keys(d, p, client ? "CLIENT_TRAFFIC_SECRET_0" : "SERVER_TRAFFIC_SECRET_0",
                          secrets_ ? (client ? secrets_->client_traffic_secret_0 : secrets_->server_traffic_secret_0)
                                   : std::vector<std::uint8_t>{});
-          d.application_keys = true;
         }
         return;
       case handshake_type::key_update:
