@@ -225,7 +225,7 @@ struct body_fields {
     j.end_array();
   }
   void operator()(const server_key_exchange& s) const {
-    j.field("key_exchange", s.key_exchange);
+    j.field("key_exchange", std::string(to_string(s.key_exchange)));  // not an IANA code point: the name alone
     if (has_psk_identity_hint(s.key_exchange)) j.field("psk_identity_hint", hex(s.psk_identity_hint.bytes));
     if (has_ecdh_params(s.key_exchange)) {
       j.field("curve_type", s.ecdh_params.curve_type).field("named_curve", s.ecdh_params.named_curve);
@@ -255,7 +255,7 @@ struct body_fields {
   void operator()(const server_hello_done&) const {}
   void operator()(const certificate_verify& c) const { signed_json(c.signed_content); }
   void operator()(const client_key_exchange& c) const {
-    j.field("key_exchange", c.key_exchange);
+    j.field("key_exchange", std::string(to_string(c.key_exchange)));
     if (client_key_exchange::has_psk_identity(c.key_exchange)) j.field("psk_identity", hex(c.psk_identity.bytes));
     if (client_key_exchange::has_rsa(c.key_exchange))
       j.field("encrypted_pre_master_secret", hex(c.encrypted_pre_master_secret.bytes));
