@@ -3,7 +3,9 @@
 // connections, each with the two TCP byte streams and, for each stream,
 // which packet delivered which bytes — so records of both directions can be
 // shown in the order they were seen on the wire.
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,14 +23,12 @@ struct stream {
   // before it). Offsets after a hole count only the bytes captured.
   std::vector<std::pair<std::size_t, std::size_t>> gaps;
 
-  // Number of the packet that delivered the byte at `offset`.
+  // Number of the packet that delivered the byte at `offset` (binary search:
+  // arrivals are in stream order).
   std::size_t packet_at(std::size_t offset) const {
-    std::size_t packet = 0;
-    for (const auto& [start, number] : arrivals) {
-      if (start > offset) break;
-      packet = number;
-    }
-    return packet;
+    const auto after = std::upper_bound(arrivals.begin(), arrivals.end(), offset,
+                                        [](std::size_t at, const auto& arrival) { return at < arrival.first; });
+    return after == arrivals.begin() ? 0 : std::prev(after)->second;
   }
   void append(const std::uint8_t* data, std::size_t size, std::size_t packet) {
     if (size == 0) return;
