@@ -70,10 +70,13 @@ using status = result<void>;
 //   TLSWIRE_TRY(auto hello, client_hello::decode(bytes));
 #define TLSWIRE_CONCAT_IMPL(a, b) a##b
 #define TLSWIRE_CONCAT(a, b) TLSWIRE_CONCAT_IMPL(a, b)
+// `tmp` is a name and `decl` a declaration: neither can be parenthesized.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define TLSWIRE_TRY_IMPL(tmp, decl, expr) \
   auto tmp = (expr);                      \
   if (!tmp.ok()) return tmp.error();      \
   decl = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 #define TLSWIRE_TRY(decl, expr) TLSWIRE_TRY_IMPL(TLSWIRE_CONCAT(tlswire_try_, __LINE__), decl, expr)
 // For results without a value (status): return the error if there is one.
 #define TLSWIRE_CHECK(expr)                                                   \
