@@ -53,10 +53,12 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
 // hello rules read are. Validation then decodes those from their data
 // directly instead of searching the list again for each rule.
 struct extension_index {
+  // Left uninitialized: an entry is read only when has() says the scan
+  // wrote it, and zeroing all of them cost more than the scan's stores.
   struct entry {
-    const std::uint8_t* data = nullptr;  // extension_data
-    std::size_t length = 0;
-    std::size_t offset = 0;  // of the Extension's type field
+    const std::uint8_t* data;  // extension_data
+    std::size_t length;
+    std::size_t offset;  // of the Extension's type field
     constexpr bytes_view bytes() const noexcept { return bytes_view(data, length); }
   };
   // The extensions the hello rules read, by slot (0: none of them).
@@ -71,7 +73,7 @@ struct extension_index {
     cookie,
     slot_count
   };
-  std::array<entry, slot_count> entries{};
+  std::array<entry, slot_count> entries;
   std::uint64_t low_types = 0;  // a bit per extension type below 64 present
   // The first breach of the §4.2 table and of "pre_shared_key last", kept
   // for the caller to apply when the message turns out to be TLS 1.3.
