@@ -52,7 +52,7 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
 // (duplicates, the table, pre_shared_key last) and where the extensions the
 // hello rules read are. Validation then decodes those from their data
 // directly instead of searching the list again for each rule.
-struct extension_index {
+struct extension_index {  // NOLINT(cppcoreguidelines-pro-type-member-init): entries, see below
   // Left uninitialized: an entry is read only when has() says the scan
   // wrote it, and zeroing all of them cost more than the scan's stores.
   struct entry {
