@@ -167,6 +167,11 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
     auto h = parse_client_hello(*m);
     return static_cast<std::uint64_t>(h.ok() && validate(*h).ok());
   }, sink);
+  const double parse_and_validate = best_ns(reps, passes, [&] {
+    auto m = read_handshake(in);
+    auto h = parse_and_validate_client_hello(*m);
+    return static_cast<std::uint64_t>(h.ok());
+  }, sink);
   auto parsed = parse_client_hello(*read_handshake(in));
   if (!parsed || !validate(*parsed)) {
     std::printf("%s: does not parse/validate\n", label);
@@ -182,8 +187,9 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
               reps, passes);
   std::printf("  floor (memcpy+sum)   %8.1f ns\n", floor);
   std::printf("  parse                %8.1f ns   ratio %.2f\n", parse, parse / floor);
-  std::printf("  parse+validate       %8.1f ns   ratio %.2f   (target <= 2.00)\n", parse_validate,
-              parse_validate / floor);
+  std::printf("  parse, then validate %8.1f ns   ratio %.2f\n", parse_validate, parse_validate / floor);
+  std::printf("  parse+validate       %8.1f ns   ratio %.2f   (target <= 2.00; one pass)\n", parse_and_validate,
+              parse_and_validate / floor);
   std::printf("  encode (parsed)      %8.1f ns   ratio %.2f\n", encode, encode / floor);
   if (encode_built_ns > 0)
     std::printf("  encode (typed build) %8.1f ns   ratio %.2f\n", encode_built_ns, encode_built_ns / floor);

@@ -10,6 +10,7 @@
 // byte-exact (the RFCs give each message one spelling), encoded_size equals
 // the bytes written, and its encoding dispatches again to the same bytes;
 // validate() (where it takes the message alone) obeys the error contract.
+// A ClientHello's one-pass parse_and_validate agrees with parse + validate.
 // Hellos get more: their extension list iterates infallibly and every
 // member decodes as its typed shape (extensions.hpp); the questions a hello
 // answers (versions, PSK binder prefix) answer or fail by the contract.
@@ -29,7 +30,28 @@
 
 namespace tlswire::fuzz::handshake {
 
+// parse_and_validate_client_hello is parse_client_hello then validate() in
+// one pass: the same hello, or the same error at the same offset.
+inline void check_one_pass_client_hello(bytes_view body, bytes_view input) {
+  const auto one_pass = parse_and_validate_client_hello(body);
+  const auto parsed = parse_client_hello(body);
+  error expected{};
+  if (!parsed.ok()) {
+    expected = parsed.error();
+  } else if (const status rules = validate(*parsed); !rules.ok()) {
+    expected = rules.error();
+  }
+  if (!one_pass.ok()) {
+    require(one_pass.error() == expected, "one-pass ClientHello validation disagrees with parse + validate", input);
+    return;
+  }
+  require(expected.code == errc::none, "one-pass ClientHello validation accepts what validate refuses", input);
+  require(equal_bytes(one_pass->raw, parsed->raw) && one_pass->extensions == parsed->extensions,
+          "one-pass ClientHello differs from the parsed one", input);
+}
+
 inline void check_client_hello(bytes_view body, bytes_view input) {
+  check_one_pass_client_hello(body, input);
   if (!round_trip<client_hello>(body)) return;
   const client_hello h = *decode<client_hello>(body);
   require(h.raw.size() == body.size(), "ClientHello raw does not cover the body", input);

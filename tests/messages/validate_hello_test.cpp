@@ -16,13 +16,26 @@ namespace {
 
 bytes_view view(const std::vector<std::uint8_t>& b) { return {b.data(), b.size()}; }
 
-// Parse, then validate; the first failure.
-error client_hello_error(const client_hello_parts& parts) {
-  const auto body = parts.body();
-  auto h = parse_client_hello(view(body));
+// Parse, then validate; the first failure (none: error{}).
+error parse_then_validate_error(bytes_view body) {
+  auto h = parse_client_hello(body);
   if (!h) return h.error();
   auto s = validate(*h);
   return s ? error{} : s.error();
+}
+
+// The same in one pass: parse_and_validate_client_hello.
+error one_pass_error(bytes_view body) {
+  auto h = parse_and_validate_client_hello(body);
+  return h ? error{} : h.error();
+}
+
+// Both ways, which must agree; the first failure.
+error client_hello_error(const client_hello_parts& parts) {
+  const auto body = parts.body();
+  const error e = parse_then_validate_error(view(body));
+  CHECK(one_pass_error(view(body)) == e);
+  return e;
 }
 
 error server_hello_error(const server_hello_parts& parts, const client_hello_parts& client = {}) {
@@ -42,7 +55,9 @@ constexpr bool rfc8448_client_hello_validates(const std::array<std::uint8_t, N>&
   auto m = read_handshake(as_view(message));
   if (!m) return false;
   auto h = parse_client_hello(*m);
-  return h.ok() && validate(*h).ok();
+  auto one_pass = parse_and_validate_client_hello(*m);
+  return h.ok() && validate(*h).ok() && one_pass.ok() && equal_bytes(one_pass->raw, h->raw) &&
+         one_pass->extensions == h->extensions;
 }
 
 template <std::size_t N, std::size_t M>
@@ -170,6 +185,43 @@ TEST_CASE("refuses hostile ClientHellos with the alert the RFC names", "[message
     CHECK(e.code == c.code);
     CHECK(e.alert == c.alert);
   }
+}
+
+TEST_CASE("one-pass parse_and_validate refuses exactly what parse then validate refuses, at the same offset",
+          "[messages][validate][client_hello]") {
+  // Every byte of every RFC 8448 ClientHello body set to 0x00, 0xff, its
+  // value + 1 and its value ^ 0x40: the two paths give the same hello or the
+  // same error (code, alert, offset).
+  const std::vector<bytes_view> hellos{as_view(v::simple_client_hello), as_view(v::resumed_client_hello),
+                                       as_view(v::hrr_client_hello),    as_view(v::hrr_client_hello_2),
+                                       as_view(v::compat_client_hello), as_view(v::client_auth_client_hello)};
+  std::size_t refused_by_rule = 0, compared = 0;
+  for (const bytes_view message : hellos) {
+    std::vector<std::uint8_t> body(message.begin() + handshake_header_size, message.end());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      const std::uint8_t original = body[i];
+      for (const std::uint8_t value : {std::uint8_t{0x00}, std::uint8_t{0xff}, static_cast<std::uint8_t>(original + 1),
+                                       static_cast<std::uint8_t>(original ^ 0x40)}) {
+        body[i] = value;
+        const error expected = parse_then_validate_error(view(body));
+        const error got = one_pass_error(view(body));
+        if (!(got == expected)) {
+          INFO("byte " << i << " set to " << int{value});
+          CHECK(got.code == expected.code);
+          CHECK(got.offset == expected.offset);
+        }
+        // Refused by a rule of validate(), not by the parse's framing.
+        const bool by_rule = expected.code == errc::bad_value || expected.code == errc::duplicate_extension ||
+                             expected.code == errc::extension_not_allowed ||
+                             expected.code == errc::missing_extension || expected.code == errc::extension_order;
+        refused_by_rule += by_rule ? 1 : 0;
+        ++compared;
+      }
+      body[i] = original;
+    }
+  }
+  CHECK(compared > 4000);
+  CHECK(refused_by_rule > 100);  // the mutations reach the rules, not only the framing
 }
 
 TEST_CASE("parse alone accepts what only validation refuses", "[messages][validate][client_hello]") {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "tlswire/extensions/extension.hpp"
 #include "tlswire/registry/extension_type.hpp"
@@ -235,13 +236,174 @@ constexpr status check_extensions_requested(const extension_list& list, message_
   return {};
 }
 
+namespace extension_table_detail {
+
+// For each message, the extension types below 64 that allowed_in() admits,
+// a bit per type: the table's binary search done once, at compile time.
+inline constexpr auto low_allowed = [] {
+  std::array<std::uint64_t, 8> masks{};
+  for (std::uint8_t m = 0; m < masks.size(); ++m)
+    for (std::uint16_t t = 0; t < 64; ++t)
+      if (allowed_in(static_cast<extension_type>(t), static_cast<message_context>(m)))
+        masks[m] |= std::uint64_t{1} << t;
+  return masks;
+}();
+
+// The table's rows for types 64 and up (ech_outer_extensions,
+// encrypted_client_hello, renegotiation_info): a few compares instead of
+// the binary search for each GREASE or other high type.
+inline constexpr std::size_t high_rule_count = [] {
+  std::size_t n = 0;
+  for (const extension_rule& rule : tls13_extension_rules) n += to_underlying(rule.type) >= 64 ? 1 : 0;
+  return n;
+}();
+inline constexpr auto high_rules = [] {
+  std::array<extension_rule, high_rule_count> rules{};
+  std::size_t n = 0;
+  for (const extension_rule& rule : tls13_extension_rules)
+    if (to_underlying(rule.type) >= 64) rules[n++] = rule;
+  return rules;
+}();
+
+// allowed_in(type, message) for a type of 64 or more.
+constexpr bool high_type_allowed(std::uint16_t type, message_context message) noexcept {
+  if (message == message_context::tls12_server_hello) return true;
+  for (const extension_rule& rule : high_rules)
+    if (to_underlying(rule.type) == type) return (rule.messages & mask_of(message)) != 0;
+  return true;  // not in the table: unknown or GREASE, not restricted by it
+}
+
+// Both agree with allowed_in() for every row of the table and every message.
+constexpr bool fast_rules_match_table() noexcept {
+  for (const extension_rule& rule : tls13_extension_rules) {
+    const auto n = to_underlying(rule.type);
+    for (std::uint8_t m = 0; m < low_allowed.size(); ++m) {
+      const auto message = static_cast<message_context>(m);
+      const bool fast = n < 64 ? (low_allowed[m] >> n & 1U) != 0 : high_type_allowed(n, message);
+      if (fast != allowed_in(rule.type, message)) return false;
+    }
+  }
+  return high_type_allowed(0x0a0a, message_context::server_hello) &&
+         high_type_allowed(0xfffe, message_context::certificate);
+}
+static_assert(fast_rules_match_table());
+
+// Types of 64 and up seen so far: a short list (GREASE, ECH,
+// renegotiation_info, ALPS... rarely more than a handful). Past its room it
+// stops answering, and the scan falls back to the general duplicate check.
+class high_type_set {
+ public:
+  // False when `type` was already inserted.
+  constexpr bool insert(std::uint16_t type) noexcept {
+    if (count_ == seen_.size()) {
+      overflowed_ = true;
+      return true;
+    }
+    for (std::size_t i = 0; i < count_; ++i)
+      if (seen_[i] == type) return false;
+    seen_[count_++] = type;
+    return true;
+  }
+  constexpr bool overflowed() const noexcept { return overflowed_; }
+
+ private:
+  std::array<std::uint16_t, 32> seen_{};
+  std::size_t count_ = 0;
+  bool overflowed_ = false;
+};
+
+}  // namespace extension_table_detail
+
+// The list rules above in one pass that only records, cheap enough to ride
+// along a parse's framing walk (extension_list::parse takes it as its
+// visitor; see parse_and_validate_client_hello) or to run over a list
+// afterwards (extension_scan::of). Per Extension it keeps a bit per type
+// below 64 (every common extension), where that type is, the rarer higher
+// types in a short set, and the last type. When a rule turns out broken,
+// the exact routine above finds the offending Extension and its offset, so
+// the errors are those routines' errors.
+class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): position_, see below
+ public:
+  constexpr explicit extension_scan(message_context message) noexcept
+      : allowed_low_(extension_table_detail::low_allowed[static_cast<std::uint8_t>(message)]), message_(message) {
+    if (std::is_constant_evaluated()) position_ = {};  // a constant evaluation copies only initialized values
+  }
+
+  // One Extension: its type and its position in the list as the list's
+  // iterator counts it (byte offset in a parsed list's body, index in a
+  // built one).
+  constexpr void operator()(std::uint16_t type, std::size_t position) noexcept {
+    if (type < 64) [[likely]] {
+      const std::uint64_t bit = std::uint64_t{1} << type;
+      repeated_ |= seen_low_ & bit;
+      seen_low_ |= bit;
+      position_[type] = static_cast<std::uint16_t>(position);  // a list body is < 2^16 bytes
+    } else if (!high_seen_.insert(type)) [[unlikely]] {
+      high_repeated_ = true;
+    } else if (!extension_table_detail::high_type_allowed(type, message_)) [[unlikely]] {
+      high_banned_ = true;
+    }
+    last_type_ = type;
+  }
+
+  // A scan of a whole list.
+  static constexpr extension_scan of(const extension_list& list, message_context message) noexcept {
+    extension_scan scan(message);
+    list.visit(scan);
+    return scan;
+  }
+
+  // RFC 8446 §4.2 / RFC 5246 §7.4.1.4: no type twice (every version).
+  constexpr status duplicates(const extension_list& list) const noexcept {
+    if (repeated_ == 0 && !high_repeated_ && !high_seen_.overflowed()) return {};
+    return check_no_duplicate_extensions(list);
+  }
+  // RFC 8446 §4.2: nothing the table keeps out of the message.
+  constexpr status table(const extension_list& list) const noexcept {
+    if ((seen_low_ & ~allowed_low_) == 0 && !high_banned_) return {};
+    return check_extensions_allowed(list, message_);
+  }
+  // RFC 8446 §4.2.11: pre_shared_key last (with no duplicates, it is last
+  // exactly when the last type is it).
+  constexpr status pre_shared_key_last(const extension_list& list) const noexcept {
+    if (!contains(extension_type::pre_shared_key) || last_type_ == to_underlying(extension_type::pre_shared_key))
+      return {};
+    return make_error(errc::extension_order, find(list, extension_type::pre_shared_key).offset);
+  }
+
+  // For types below 64: present, and where (the extension and its offset;
+  // only for a type contains() admits).
+  constexpr bool contains(extension_type type) const noexcept {
+    Expects(to_underlying(type) < 64);
+    return (seen_low_ >> to_underlying(type) & 1U) != 0;
+  }
+  constexpr extension_list::located find(const extension_list& list, extension_type type) const noexcept {
+    Expects(contains(type));
+    return list.at_position(position_[to_underlying(type)]);
+  }
+
+ private:
+  std::uint64_t seen_low_ = 0;
+  std::uint64_t repeated_ = 0;
+  std::uint64_t allowed_low_;
+  // Left uninitialized: an entry is read only when seen_low_ says it was
+  // written, and zeroing 128 bytes would cost more than the whole scan.
+  std::array<std::uint16_t, 64> position_;
+  extension_table_detail::high_type_set high_seen_;
+  std::uint16_t last_type_ = 0;
+  message_context message_;
+  bool high_repeated_ = false;
+  bool high_banned_ = false;
+};
+
 // All the rules for one message's extensions, in the order a reader meets
 // them: duplicates, the §4.2 table, then pre_shared_key's place in a
 // ClientHello. For a request (CH, CR, NST).
 constexpr status validate_extensions(const extension_list& list, message_context message) noexcept {
-  TLSWIRE_CHECK(check_no_duplicate_extensions(list));
-  TLSWIRE_CHECK(check_extensions_allowed(list, message));
-  if (message == message_context::client_hello) TLSWIRE_CHECK(check_pre_shared_key_last(list));
+  const auto scan = extension_scan::of(list, message);
+  TLSWIRE_CHECK(scan.duplicates(list));
+  TLSWIRE_CHECK(scan.table(list));
+  if (message == message_context::client_hello) TLSWIRE_CHECK(scan.pre_shared_key_last(list));
   return {};
 }
 

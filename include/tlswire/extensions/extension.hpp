@@ -132,12 +132,21 @@ class extension_list {
   constexpr extension_list(const std::array<extension, N>& values) noexcept  // NOLINT
       : values_(values.data(), N), built_(true) {}
 
-  // Reads `Extension extensions<0..2^16-1>` including its length.
-  static constexpr extension_list parse(reader& r) noexcept {
+  // parse()'s default visitor.
+  struct ignore_extensions {
+    constexpr void operator()(std::uint16_t, std::size_t) const noexcept {}
+  };
+
+  // Reads `Extension extensions<0..2^16-1>` including its length. The
+  // framing walk hands each Extension to `visit(type, position)` as it
+  // goes (see visit() below), so rules over the list can ride along the
+  // parse instead of walking it again (extension_scan in allowed.hpp).
+  template <class Visit = ignore_extensions>
+  static constexpr extension_list parse(reader& r, Visit&& visit = {}) noexcept {
     const std::size_t body_at = r.offset() + 2;
     const bytes_view body = r.vector_bytes(min_bytes, max_bytes);
     if (!r) return {};
-    return check_body(body, body_at, r);
+    return check_body(body, body_at, r, visit);
   }
 
   // A list from already-encoded extensions: the concatenated
@@ -146,7 +155,7 @@ class extension_list {
   static constexpr result<extension_list> from_encoded(bytes_view body, std::size_t body_offset = 0) {
     if (body.size() > max_bytes) return make_error(errc::length_out_of_range, body_offset);
     reader r(body, body_offset);
-    extension_list list = check_body(body, body_offset, r);
+    extension_list list = check_body(body, body_offset, r, ignore_extensions{});
     if (!r) return r.error();
     return list;
   }
@@ -170,6 +179,21 @@ class extension_list {
     std::size_t n = 0;
     for (auto it = begin(); it != end(); ++it) ++n;
     return n;
+  }
+
+  // Calls visit(type, position) for each Extension, in order; `position`
+  // is where the iterator stands on it (byte offset in a parsed list's
+  // body, index in a built one), for at_position().
+  template <class Visit>
+  constexpr void visit(Visit&& visit) const noexcept {
+    if (built_) {
+      for (std::size_t i = 0; i < values_.size(); ++i) visit(to_underlying(values_[i].type), i);
+      return;
+    }
+    const std::uint8_t* const p = wire_.data();
+    // Framing checked when the list was made: every Extension is whole.
+    for (std::size_t pos = 0; wire_.size() - pos >= 4; pos += 4 + load_u16_be(p + pos + 2))
+      visit(load_u16_be(p + pos), pos);
   }
 
   class iterator {
@@ -214,9 +238,11 @@ class extension_list {
         return;
       }
       if (pos_ >= list_->wire_.size()) return;
-      reader r(list_->wire_.subspan(pos_));
-      current_ = extension::parse(r);
-      next_ = pos_ + (r.offset());
+      // Framing checked when the list was made: read it without a reader.
+      const std::uint8_t* const p = list_->wire_.data() + pos_;
+      const std::size_t length = load_u16_be(p + 2);
+      current_ = extension{static_cast<extension_type>(load_u16_be(p)), bytes_view(p + 4, length)};
+      next_ = pos_ + 4 + length;
     }
     const extension_list* list_ = nullptr;
     std::size_t pos_ = 0;   // index when built, byte offset in wire_ when parsed
@@ -225,6 +251,19 @@ class extension_list {
   };
   constexpr iterator begin() const noexcept { return iterator(this, false); }
   constexpr iterator end() const noexcept { return iterator(this, true); }
+  // The Extension at a position visit() reported, and the offset of its
+  // type field in the caller's input (0 when built) — without an iterator's
+  // state, for rules that look up a few extensions a scan located.
+  struct located {
+    extension value;
+    std::size_t offset;
+  };
+  constexpr located at_position(std::size_t position) const noexcept {
+    if (built_) return {values_[position], 0};
+    // Framing checked when the list was made.
+    const std::uint8_t* const p = wire_.data() + position;
+    return {{static_cast<extension_type>(load_u16_be(p)), bytes_view(p + 4, load_u16_be(p + 2))}, base_ + position};
+  }
 
   // The first extension of `type`, or end().
   constexpr iterator find_iterator(extension_type type) const noexcept {
@@ -258,8 +297,10 @@ class extension_list {
   }
 
  private:
-  // Checks the framing of every Extension in `body`; failures go to `r`.
-  static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r) noexcept {
+  // Checks the framing of every Extension in `body`, handing each whole
+  // one to `visit`; failures go to `r`.
+  template <class Visit>
+  static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r, Visit&& visit) noexcept {
     // The framing extension::parse checks (type, then a 2-byte length and
     // that many bytes), with its errors and offsets, on the bytes directly:
     // every hello runs this once per extension.
@@ -267,8 +308,9 @@ class extension_list {
     const std::size_t size = body.size();
     std::size_t pos = 0;
     while (size - pos >= 4) {
-      const auto length = static_cast<std::size_t>(p[pos + 2] << 8 | p[pos + 3]);
+      const std::size_t length = load_u16_be(p + pos + 2);
       if (length > size - pos - 4) break;
+      visit(load_u16_be(p + pos), pos);
       pos += 4 + length;
     }
     if (pos != size) {

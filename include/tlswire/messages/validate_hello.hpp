@@ -2,13 +2,15 @@
 // The semantic rules for ClientHello and ServerHello, kept apart from the
 // syntax parse (client_hello.hpp, server_hello.hpp). A parse accepts every
 // well-formed hello so dissectors and fingerprinting tools can look at
-// non-conforming ones; an engine runs the parse and then these checks.
+// non-conforming ones; an engine runs the parse and then these checks —
+// for a ClientHello best in one go, parse_and_validate_client_hello, whose
+// extension rules ride along the parse's walk of the extensions.
 //
 // Each failure carries the alert RFC 8446 names for it and the offset of
 // the offending field in the caller's input (when the hello was parsed).
-#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "tlswire/extensions/allowed.hpp"
 #include "tlswire/extensions/key_share.hpp"
@@ -16,6 +18,7 @@
 #include "tlswire/extensions/supported_groups.hpp"
 #include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -48,284 +51,11 @@ constexpr status at_extension(status s, const extension_list& list, extension_ty
   return e;
 }
 
-// One pass over a hello's extensions: the RFC 8446 §4.2 list rules
-// (duplicates, the table, pre_shared_key last) and where the extensions the
-// hello rules read are. Validation then decodes those from their data
-// directly instead of searching the list again for each rule.
-struct extension_index {  // NOLINT(cppcoreguidelines-pro-type-member-init): entries, see below
-  // Left uninitialized: an entry is read only when has() says the scan
-  // wrote it, and zeroing all of them cost more than the scan's stores.
-  struct entry {
-    const std::uint8_t* data;  // extension_data
-    std::size_t length;
-    std::size_t offset;  // of the Extension's type field
-    constexpr bytes_view bytes() const noexcept { return bytes_view(data, length); }
-  };
-  // The extensions the hello rules read, by slot (0: none of them).
-  enum slot : std::uint8_t {
-    none,
-    supported_versions,
-    supported_groups,
-    key_share,
-    signature_algorithms,
-    pre_shared_key,
-    psk_key_exchange_modes,
-    cookie,
-    slot_count
-  };
-  std::array<entry, slot_count> entries;
-  std::uint64_t low_types = 0;  // a bit per extension type below 64 present
-  // The first breach of the §4.2 table and of "pre_shared_key last", kept
-  // for the caller to apply when the message turns out to be TLS 1.3.
-  error table_violation{};
-  error order_violation{};
-
-  // Every slot's type is below 64 (checked below), so low_types tells.
-  constexpr bool has(slot s) const noexcept { return (low_types >> to_underlying(type_of(s)) & 1U) != 0; }
-  constexpr const entry& operator[](slot s) const noexcept { return entries[s]; }
-
-  static constexpr extension_type type_of(slot s) noexcept {
-    switch (s) {
-      case supported_versions: return extension_type::supported_versions;
-      case supported_groups: return extension_type::supported_groups;
-      case key_share: return extension_type::key_share;
-      case signature_algorithms: return extension_type::signature_algorithms;
-      case pre_shared_key: return extension_type::pre_shared_key;
-      case psk_key_exchange_modes: return extension_type::psk_key_exchange_modes;
-      case cookie: return extension_type::cookie;
-      case none:
-      case slot_count: break;
-    }
-    return extension_type{};
-  }
-  static constexpr slot slot_of(extension_type type) noexcept {
-    switch (type) {
-      case extension_type::supported_versions: return supported_versions;
-      case extension_type::supported_groups: return supported_groups;
-      case extension_type::key_share: return key_share;
-      case extension_type::signature_algorithms: return signature_algorithms;
-      case extension_type::pre_shared_key: return pre_shared_key;
-      case extension_type::psk_key_exchange_modes: return psk_key_exchange_modes;
-      case extension_type::cookie: return cookie;
-      default: return none;
-    }
-  }
-};
-
-// For each extension type below 64, as a table indexed by type: the
-// messages allowed_in() admits it to (low byte; the binary search in
-// allowed.hpp, done once at compile time) and its extension_index slot
-// (high byte).
-inline constexpr auto low_extension_info = [] {
-  std::array<std::uint16_t, 64> info{};
-  for (std::size_t t = 0; t < info.size(); ++t) {
-    const auto type = static_cast<extension_type>(t);
-    message_mask rules = 0;
-    for (std::uint8_t m = 0; m <= static_cast<std::uint8_t>(message_context::tls12_server_hello); ++m)
-      if (allowed_in(type, static_cast<message_context>(m)))
-        rules = static_cast<message_mask>(rules | mask_of(static_cast<message_context>(m)));
-    info[t] = static_cast<std::uint16_t>(extension_index::slot_of(type) << 8 | rules);
-  }
-  return info;
-}();
-
-// Every slot's type is below 64, so the table above finds them all and
-// extension_index::has() can read the scan's bit per type.
-constexpr bool low_table_has_every_slot() noexcept {
-  int found = 0;
-  for (std::uint16_t info : low_extension_info) found += (info >> 8) != 0 ? 1 : 0;
-  for (std::uint8_t s = extension_index::none + 1; s < extension_index::slot_count; ++s) {
-    const auto type = to_underlying(extension_index::type_of(static_cast<extension_index::slot>(s)));
-    if (type >= 64 || (low_extension_info[type] >> 8) != s) return false;
-  }
-  return found == extension_index::slot_count - 1;
-}
-static_assert(low_table_has_every_slot());
-
-// The §4.2 table's rows for types 64 and up (ech_outer_extensions,
-// encrypted_client_hello, renegotiation_info): a few compares instead of the
-// binary search over the whole table for each GREASE or other high type.
-inline constexpr std::size_t high_extension_rule_count = [] {
-  std::size_t n = 0;
-  for (const extension_rule& rule : tls13_extension_rules) n += to_underlying(rule.type) >= 64 ? 1 : 0;
-  return n;
-}();
-inline constexpr auto high_extension_rules = [] {
-  std::array<extension_rule, high_extension_rule_count> rules{};
-  std::size_t n = 0;
-  for (const extension_rule& rule : tls13_extension_rules)
-    if (to_underlying(rule.type) >= 64) rules[n++] = rule;
-  return rules;
-}();
-
-// allowed_in(type, message) for a type of 64 or more.
-constexpr bool high_type_allowed(std::uint16_t type, message_context message) noexcept {
-  if (message == message_context::tls12_server_hello) return true;
-  for (const extension_rule& rule : high_extension_rules)
-    if (to_underlying(rule.type) == type) return (rule.messages & mask_of(message)) != 0;
-  return true;  // not in the table: unknown or GREASE, not restricted by it
-}
-
-// Both tables agree with allowed_in() for every row and message.
-constexpr bool fast_rules_match_table() noexcept {
-  for (const extension_rule& rule : tls13_extension_rules) {
-    const auto n = to_underlying(rule.type);
-    for (std::uint8_t m = 0; m <= static_cast<std::uint8_t>(message_context::tls12_server_hello); ++m) {
-      const auto message = static_cast<message_context>(m);
-      const bool fast = n < 64 ? (low_extension_info[n] & mask_of(message)) != 0 : high_type_allowed(n, message);
-      if (fast != allowed_in(rule.type, message)) return false;
-    }
-  }
-  return high_type_allowed(0x0a0a, message_context::server_hello) && high_type_allowed(0xfffe, message_context::certificate);
-}
-static_assert(fast_rules_match_table());
-
-// Duplicates among the types of 64 and up: a short list (GREASE, ECH,
-// renegotiation_info, ALPS... rarely more than a handful). A list with more
-// such types than it holds (never seen in practice) is also checked by
-// allowed.hpp's general routine afterwards.
-class high_type_set {
- public:
-  // False when `type` was already inserted.
-  constexpr bool insert(std::uint16_t type) noexcept {
-    if (count_ == seen_.size()) {
-      overflow_ = true;
-      return true;
-    }
-    for (std::size_t i = 0; i < count_; ++i)
-      if (seen_[i] == type) return false;
-    seen_[count_++] = type;
-    return true;
-  }
-  constexpr bool overflowed() const noexcept { return overflow_; }
-
- private:
-  std::array<std::uint16_t, 32> seen_{};
-  std::size_t count_ = 0;
-  bool overflow_ = false;
-};
-
-// Walks a parsed list's Extensions as (type, data, offset of the type
-// field) on its bytes directly: its framing was checked by its parse, so no
-// checked reader is needed.
-class parsed_extension_walk {
- public:
-  constexpr explicit parsed_extension_walk(const extension_list& list) noexcept
-      : begin_(list.wire_bytes().data()),
-        end_(begin_ + list.wire_bytes().size()),
-        next_(begin_),
-        current_(begin_),
-        base_(list.wire_offset()) {}
-
-  // Moves to the next Extension; false at the end.
-  constexpr bool next() noexcept {
-    const auto left = static_cast<std::size_t>(end_ - next_);
-    if (left < 4) return false;
-    type = static_cast<std::uint16_t>(next_[0] << 8 | next_[1]);
-    length = static_cast<std::size_t>(next_[2] << 8 | next_[3]);
-    if (length > left - 4) return false;  // cannot happen: the parse checked the framing
-    current_ = next_;
-    next_ += 4 + length;
-    return true;
-  }
-  constexpr const std::uint8_t* data() const noexcept { return current_ + 4; }
-  constexpr std::size_t at() const noexcept { return base_ + static_cast<std::size_t>(current_ - begin_); }
-
-  std::uint16_t type = 0;
-  std::size_t length = 0;
-
- private:
-  const std::uint8_t* begin_;
-  const std::uint8_t* end_;
-  const std::uint8_t* next_;
-  const std::uint8_t* current_;
-  std::size_t base_;
-};
-
-// The same over a built list, through its iterator.
-class built_extension_walk {
- public:
-  constexpr explicit built_extension_walk(const extension_list& list) noexcept
-      : it_(list.begin()), end_(list.end()) {}
-
-  constexpr bool next() noexcept {
-    if (it_ == end_) return false;
-    type = to_underlying(it_->type);
-    data_ = it_->data.data();
-    length = it_->data.size();
-    at_ = it_.offset();
-    ++it_;
-    return true;
-  }
-  constexpr const std::uint8_t* data() const noexcept { return data_; }
-  constexpr std::size_t at() const noexcept { return at_; }
-
-  std::uint16_t type = 0;
-  std::size_t length = 0;
-
- private:
-  extension_list::iterator it_;
-  extension_list::iterator end_;
-  const std::uint8_t* data_ = nullptr;
-  std::size_t at_ = 0;
-};
-
-// Scans the Extensions `walk` visits once into `index`: refuses duplicates
-// (every version, RFC 8446 §4.2 / RFC 5246 §7.4.1.4; the error returned),
-// notes where the extensions of extension_index's slots are, the first
-// extension the §4.2 table keeps out of `message` and, in a ClientHello, a
-// pre_shared_key that is not last.
-template <class Walk>
-constexpr status scan_extensions(Walk walk, const extension_list& list, message_context message,
-                                 extension_index& index) noexcept {
-  constexpr std::size_t nowhere = ~std::size_t{0};
-  const message_mask want = mask_of(message);
-  std::uint64_t seen_low = 0;  // a bit per type below 64: every common extension
-  high_type_set seen_high;
-  std::size_t table_at = nowhere;
-  std::uint16_t last_type = 0;
-  while (walk.next()) {
-    const std::uint16_t n = walk.type;
-    if (n < 64) {
-      const std::uint64_t bit = std::uint64_t{1} << n;
-      if ((seen_low & bit) != 0) [[unlikely]]
-        return make_error(errc::duplicate_extension, walk.at());
-      seen_low |= bit;
-      const std::uint16_t info = low_extension_info[n];
-      // A branch, not the flag-and-select the compilers made of the one
-      // condition: a conforming hello never takes it (~5 instructions an
-      // extension less).
-      if ((info & want) == 0) [[unlikely]] {
-        if (table_at == nowhere) table_at = walk.at();
-      }
-      if (const unsigned slot = info >> 8U; slot != extension_index::none)
-        index.entries[slot] = extension_index::entry{walk.data(), walk.length, walk.at()};
-    } else {
-      if (!seen_high.insert(n)) [[unlikely]]
-        return make_error(errc::duplicate_extension, walk.at());
-      if (!high_type_allowed(n, message) && table_at == nowhere) table_at = walk.at();
-    }
-    last_type = n;
-  }
-  index.low_types = seen_low;
-  if (seen_high.overflowed()) TLSWIRE_CHECK(check_no_duplicate_extensions(list));
-  if (table_at != nowhere)
-    index.table_violation = make_error(errc::extension_not_allowed, alert_description::illegal_parameter, table_at);
-  // With no duplicates, pre_shared_key is last exactly when the last type is it.
-  if (message == message_context::client_hello && index.has(extension_index::pre_shared_key) &&
-      last_type != to_underlying(extension_type::pre_shared_key))
-    index.order_violation = make_error(errc::extension_order, index[extension_index::pre_shared_key].offset);
-  return {};
-}
-
-constexpr status scan_extensions(const extension_list& list, message_context message, extension_index& index) noexcept {
-  if (list.built()) return scan_extensions(built_extension_walk(list), list, message, index);
-  return scan_extensions(parsed_extension_walk(list), list, message, index);
-}
-
+// The typed extension a scan found, its decode errors at its data in the
+// caller's input.
 template <typed_extension Ext>
-constexpr result<Ext> decode_at(const extension_index::entry& e) {
-  return decode_extension_data<Ext>(e.bytes(), e.offset + 4);
+constexpr result<Ext> decode_at(const extension_list::located& found) {
+  return decode_extension_data<Ext>(found.value.data, found.offset + 4);
 }
 
 // True when the 2-byte code points in `wire` (a parsed code_vector's bytes)
@@ -333,7 +63,7 @@ constexpr result<Ext> decode_at(const extension_index::entry& e) {
 constexpr bool contains_u16(bytes_view wire, std::uint16_t value) noexcept {
   const std::uint8_t* p = wire.data();
   for (std::size_t i = 0; i + 2 <= wire.size(); i += 2)
-    if ((p[i] << 8 | p[i + 1]) == value) return true;
+    if (load_u16_be(p + i) == value) return true;
   return false;
 }
 
@@ -351,17 +81,77 @@ constexpr status check_key_shares(bytes_view shares, bytes_view groups, std::siz
   std::uint64_t seen = 0;  // a bit per (group mod 64): rescan only on a hit
   std::size_t pos = 0;
   while (size - pos >= 4) {
-    const auto group = static_cast<std::uint16_t>(p[pos] << 8 | p[pos + 1]);
+    const std::uint16_t group = load_u16_be(p + pos);
     const std::uint64_t bit = std::uint64_t{1} << (group & 63);
     if ((seen & bit) != 0) {
-      for (std::size_t q = 0; q < pos; q += 4 + static_cast<std::size_t>(p[q + 2] << 8 | p[q + 3]))
-        if ((p[q] << 8 | p[q + 1]) == group) return make_error(errc::bad_value, key_share_at);
+      for (std::size_t q = 0; q < pos; q += 4 + std::size_t{load_u16_be(p + q + 2)})
+        if (load_u16_be(p + q) == group) return make_error(errc::bad_value, key_share_at);
     }
     seen |= bit;
     if (!unlisted && !contains_u16(groups, group)) unlisted = true;
-    pos += 4 + static_cast<std::size_t>(p[pos + 2] << 8 | p[pos + 3]);
+    pos += 4 + std::size_t{load_u16_be(p + pos + 2)};
   }
   if (unlisted) return illegal(key_share_at);
+  return {};
+}
+
+// validate(client_hello) once its extensions are scanned: the scan may be
+// one of the list afterwards or one that rode along the parse.
+constexpr status check_client_hello(const client_hello& h, const extension_scan& scan) {
+  const extension_list& ext = h.extensions;
+  TLSWIRE_CHECK(scan.duplicates(ext));
+
+  bool tls13 = false;
+  if (scan.contains(extension_type::supported_versions)) {
+    // Decoded results are read in place, not moved out as TLSWIRE_TRY does:
+    // copying a just-written result stalls on store forwarding (g++ -O2
+    // spent ~25 ns per hello on it).
+    const auto versions = decode_at<supported_versions_client_hello>(scan.find(ext, extension_type::supported_versions));
+    if (!versions) return versions.error();
+    tls13 = contains_u16(versions->versions.wire_bytes(), to_underlying(protocol_version::tls13));
+  }
+  const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
+  if (!tls13) {
+    if (!h.compression_methods.contains(compression_method::null)) return illegal(compression_at);
+    return {};
+  }
+
+  if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
+  if (h.compression_methods.size() != 1 || h.compression_methods[0] != compression_method::null)
+    return illegal(compression_at);
+  TLSWIRE_CHECK(scan.table(ext));
+  TLSWIRE_CHECK(scan.pre_shared_key_last(ext));
+
+  // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
+  // also contain a "key_share" extension, and vice versa."
+  const bool has_groups = scan.contains(extension_type::supported_groups);
+  const bool has_shares = scan.contains(extension_type::key_share);
+  if (has_groups != has_shares)
+    return make_error(errc::missing_extension,
+                      scan.find(ext, has_groups ? extension_type::supported_groups : extension_type::key_share).offset);
+  // §9.2: without a PSK, certificate authentication needs signature_algorithms.
+  const bool has_psk = scan.contains(extension_type::pre_shared_key);
+  if (!has_psk && !scan.contains(extension_type::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
+  if (has_psk) {
+    const auto psk_at = scan.find(ext, extension_type::pre_shared_key);
+    // §4.2.9: "If clients offer "pre_shared_key" without a
+    // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
+    if (!scan.contains(extension_type::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_at.offset);
+    TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_at));
+    TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
+  }
+  if (has_shares) {
+    const auto shares_at = scan.find(ext, extension_type::key_share);
+    const auto shares = decode_at<key_share_client_hello>(shares_at);
+    if (!shares) return shares.error();
+    const auto groups = decode_at<supported_groups>(scan.find(ext, extension_type::supported_groups));
+    if (!groups) return groups.error();
+    // §4.2.8: distinct groups (key_share_client_hello::validate()), and
+    // "Each KeyShareEntry value MUST correspond to a group offered in the
+    // "supported_groups" extension".
+    TLSWIRE_CHECK(check_key_shares(shares->client_shares.wire_bytes(), groups->named_group_list.wire_bytes(),
+                                   shares_at.offset));
+  }
   return {};
 }
 
@@ -383,62 +173,30 @@ constexpr status check_key_shares(bytes_view shares, bytes_view groups, std::siz
 //   - compression_methods includes null; no duplicate extension illegal_parameter
 // Typed extensions that do not decode are reported with decode_error.
 constexpr status validate(const client_hello& h) {
-  using namespace validate_detail;
-  using slot = extension_index::slot;
-  const extension_list& ext = h.extensions;
-  extension_index index;
-  TLSWIRE_CHECK(scan_extensions(ext, message_context::client_hello, index));
-  const auto& versions_ext = index[slot::supported_versions];
-  const auto& groups_ext = index[slot::supported_groups];
-  const auto& shares_ext = index[slot::key_share];
-  const auto& psk_ext = index[slot::pre_shared_key];
+  return validate_detail::check_client_hello(h, extension_scan::of(h.extensions, message_context::client_hello));
+}
 
-  bool tls13 = false;
-  if (index.has(slot::supported_versions)) {
-    // Decoded results are read in place, not moved out as TLSWIRE_TRY does:
-    // copying a just-written result stalls on store forwarding (g++ -O2
-    // spent ~25 ns per hello on it).
-    const auto versions = decode_at<supported_versions_client_hello>(versions_ext);
-    if (!versions) return versions.error();
-    tls13 = contains_u16(versions->versions.wire_bytes(), to_underlying(protocol_version::tls13));
+// parse_client_hello, then validate — the same hello or the same error —
+// with one walk of the extensions: the rules of the list ride along the
+// parse's framing walk. What an engine receiving a ClientHello runs.
+constexpr result<client_hello> parse_and_validate_client_hello(bytes_view body, std::size_t offset = 0) {
+  reader r(body, offset);
+  result<client_hello> h(std::in_place);
+  extension_scan scan(message_context::client_hello);
+  client_hello::parse_into(r, *h, scan);
+  r.expect_end();
+  if (!r) {
+    h = r.error();
+  } else if (const status rules = validate_detail::check_client_hello(*h, scan); !rules) {
+    h = rules.error();
   }
-  const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
-  if (!tls13) {
-    if (!h.compression_methods.contains(compression_method::null)) return illegal(compression_at);
-    return {};
-  }
+  return h;
+}
 
-  if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
-  if (h.compression_methods.size() != 1 || h.compression_methods[0] != compression_method::null)
-    return illegal(compression_at);
-  if (index.table_violation.code != errc::none) return index.table_violation;
-  if (index.order_violation.code != errc::none) return index.order_violation;
-
-  // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
-  // also contain a "key_share" extension, and vice versa."
-  if (index.has(slot::supported_groups) != index.has(slot::key_share))
-    return make_error(errc::missing_extension, index.has(slot::supported_groups) ? groups_ext.offset : shares_ext.offset);
-  // §9.2: without a PSK, certificate authentication needs signature_algorithms.
-  if (!index.has(slot::pre_shared_key) && !index.has(slot::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
-  if (index.has(slot::pre_shared_key)) {
-    // §4.2.9: "If clients offer "pre_shared_key" without a
-    // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
-    if (!index.has(slot::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_ext.offset);
-    TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_ext));
-    TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
-  }
-  if (index.has(slot::key_share)) {
-    const auto shares = decode_at<key_share_client_hello>(shares_ext);
-    if (!shares) return shares.error();
-    const auto groups = decode_at<supported_groups>(groups_ext);
-    if (!groups) return groups.error();
-    // §4.2.8: distinct groups (key_share_client_hello::validate()), and
-    // "Each KeyShareEntry value MUST correspond to a group offered in the
-    // "supported_groups" extension".
-    TLSWIRE_CHECK(check_key_shares(shares->client_shares.wire_bytes(), groups->named_group_list.wire_bytes(),
-                                   shares_ext.offset));
-  }
-  return {};
+// The same from a complete handshake message holding a ClientHello.
+constexpr result<client_hello> parse_and_validate_client_hello(const handshake_message& m) {
+  if (m.type != handshake_type::client_hello) return make_error(errc::unexpected_message, 0);
+  return parse_and_validate_client_hello(m.body, handshake_header_size);
 }
 
 // RFC 8446 §4.1.3, §4.1.4, §4.2 — a ServerHello or HelloRetryRequest on its own:

@@ -19,6 +19,9 @@ class [[nodiscard]] result {
 
  public:
   constexpr result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  // A default T, built where it stays: for parsers that fill the value in
+  // place instead of copying a just-written one in (see client_hello.hpp).
+  constexpr explicit result(std::in_place_t) noexcept(std::is_nothrow_default_constructible_v<T>) {}
   constexpr result(tlswire::error e) : error_(e) { Expects(e.code != errc::none); }  // NOLINT
 
   constexpr bool ok() const noexcept { return error_.code == errc::none; }
