@@ -3,6 +3,7 @@
 // extension's own value rules — every refusal with its alert and offset.
 #include <array>
 #include <string_view>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -257,4 +258,38 @@ TEST_CASE("semantic rules refuse each named case with the RFC's alert and offset
 TEST_CASE("recorded RFC 8448, Chrome, Firefox and TLS 1.2 messages pass every semantic rule",
           "[extensions][allowed]") {
   STATIC_REQUIRE(recorded_messages_validate());
+}
+
+TEST_CASE("finds duplicates among many high extension types exactly, past the scan's fast set too",
+          "[extensions][allowed]") {
+  // n distinct types of 64 and up (every GREASE value among them, which the
+  // fast set hashes into neighbouring slots), then optionally a repeat of
+  // one of them: the repeat is refused at its own offset, whether the fast
+  // set still answers (n small) or has given up (n past its room).
+  const auto list_of = [](std::size_t n, bool repeat) {
+    std::vector<std::uint8_t> body;
+    const auto add = [&](std::uint16_t type) {
+      body.insert(body.end(), {static_cast<std::uint8_t>(type >> 8), static_cast<std::uint8_t>(type), 0, 0});
+    };
+    for (std::size_t i = 0; i < n; ++i)
+      add(i < 16 ? static_cast<std::uint16_t>(0x0a0a + 0x1010 * i) : static_cast<std::uint16_t>(0x4000 + i));
+    if (repeat) add(0x0a0a + 0x1010 * (n < 16 ? n - 1 : 15));
+    return body;
+  };
+  for (const std::size_t n : {std::size_t{2}, std::size_t{16}, std::size_t{23}, std::size_t{24}, std::size_t{40}}) {
+    INFO(n << " distinct high types");
+    for (const bool repeat : {false, true}) {
+      const auto body = list_of(n, repeat);
+      const auto list = extension_list::from_encoded(bytes_view(body.data(), body.size()));
+      REQUIRE(list.ok());
+      const status s = validate_extensions(*list, message_context::client_hello);
+      if (!repeat) {
+        CHECK(s.ok());
+      } else {
+        REQUIRE_FALSE(s.ok());
+        CHECK(s.error().code == errc::duplicate_extension);
+        CHECK(s.error().offset == 4 * n);
+      }
+    }
+  }
 }

@@ -265,6 +265,14 @@ inline constexpr auto high_rules = [] {
   return rules;
 }();
 
+// The lowest of those types: below it (GREASE, ALPS, ...) no high row applies.
+inline constexpr std::uint16_t high_rules_from = [] {
+  std::uint16_t lowest = 0xffff;
+  for (const extension_rule& rule : high_rules)
+    if (to_underlying(rule.type) < lowest) lowest = to_underlying(rule.type);
+  return lowest;
+}();
+
 // allowed_in(type, message) for a type of 64 or more.
 constexpr bool high_type_allowed(std::uint16_t type, message_context message) noexcept {
   if (message == message_context::tls12_server_hello) return true;
@@ -288,27 +296,34 @@ constexpr bool fast_rules_match_table() noexcept {
 }
 static_assert(fast_rules_match_table());
 
-// Types of 64 and up seen so far: a short list (GREASE, ECH,
-// renegotiation_info, ALPS... rarely more than a handful). Past its room it
-// stops answering, and the scan falls back to the general duplicate check.
+// Types of 64 and up seen so far (GREASE, ECH, renegotiation_info, ALPS...
+// rarely more than a handful): a small open-addressing hash set, 0 marking
+// a free slot (no such type is 0). Kept at most three quarters full; past
+// that it stops answering, and the scan falls back to the general
+// duplicate check.
 class high_type_set {
  public:
-  // False when `type` was already inserted.
+  // False when `type` (64 or more) was already inserted.
   constexpr bool insert(std::uint16_t type) noexcept {
-    if (count_ == seen_.size()) {
+    if (count_ == slots_.size() * 3 / 4) {
       overflowed_ = true;
       return true;
     }
-    for (std::size_t i = 0; i < count_; ++i)
-      if (seen_[i] == type) return false;
-    seen_[count_++] = type;
+    // GREASE types (0x?a?a) differ in their top nibbles: fold those down.
+    std::size_t i = (type ^ type >> 7U) % slots_.size();
+    while (slots_[i] != 0) {
+      if (slots_[i] == type) return false;
+      i = (i + 1) % slots_.size();
+    }
+    slots_[i] = type;
+    ++count_;
     return true;
   }
   constexpr bool overflowed() const noexcept { return overflowed_; }
 
  private:
-  std::array<std::uint16_t, 32> seen_{};
-  std::size_t count_ = 0;
+  std::array<std::uint16_t, 32> slots_{};
+  std::uint8_t count_ = 0;
   bool overflowed_ = false;
 };
 
@@ -340,7 +355,8 @@ class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): posit
       position_[type] = static_cast<std::uint16_t>(position);  // a list body is < 2^16 bytes
     } else if (!high_seen_.insert(type)) [[unlikely]] {
       high_repeated_ = true;
-    } else if (!extension_table_detail::high_type_allowed(type, message_)) [[unlikely]] {
+    } else if (type >= extension_table_detail::high_rules_from &&
+               !extension_table_detail::high_type_allowed(type, message_)) [[unlikely]] {
       high_banned_ = true;
     }
     last_type_ = type;

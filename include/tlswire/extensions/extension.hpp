@@ -141,8 +141,9 @@ class extension_list {
   // framing walk hands each Extension to `visit(type, position)` as it
   // goes (see visit() below), so rules over the list can ride along the
   // parse instead of walking it again (extension_scan in allowed.hpp).
+  // (Always inlined, with check_body: see basic_client_hello::parse_into.)
   template <class Visit = ignore_extensions>
-  static constexpr extension_list parse(reader& r, Visit&& visit = {}) noexcept {
+  [[gnu::always_inline]] static constexpr extension_list parse(reader& r, Visit&& visit = {}) noexcept {
     const std::size_t body_at = r.offset() + 2;
     const bytes_view body = r.vector_bytes(min_bytes, max_bytes);
     if (!r) return {};
@@ -300,7 +301,8 @@ class extension_list {
   // Checks the framing of every Extension in `body`, handing each whole
   // one to `visit`; failures go to `r`.
   template <class Visit>
-  static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r, Visit&& visit) noexcept {
+  [[gnu::always_inline]] static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r,
+                                                                    Visit&& visit) noexcept {
     // The framing extension::parse checks (type, then a 2-byte length and
     // that many bytes), with its errors and offsets, on the bytes directly:
     // every hello runs this once per extension.
