@@ -6,6 +6,7 @@
 
 #include "ext_test_util.hpp"
 #include "extension_vectors.hpp"
+#include "support/rfc8448_fields.hpp"
 #include "tlswire/extensions/extensions.hpp"
 
 using namespace tlswire;
@@ -13,41 +14,21 @@ using namespace tlswire::ext_test;
 
 namespace {
 
-constexpr auto kServer = hex("736572766572");  // "server"
-constexpr auto kClientShare = hex("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
-constexpr auto kServerShare = hex("c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f");
-
-constexpr std::array<named_group, 9> kGroups{
-    named_group::x25519,    named_group::secp256r1, named_group::secp384r1,
-    named_group::secp521r1, named_group::ffdhe2048, named_group::ffdhe3072,
-    named_group::ffdhe4096, named_group::ffdhe6144, named_group::ffdhe8192};
-
-constexpr std::array<signature_scheme, 15> kSchemes{
-    signature_scheme::ecdsa_secp256r1_sha256, signature_scheme::ecdsa_secp384r1_sha384,
-    signature_scheme::ecdsa_secp521r1_sha512, signature_scheme::ecdsa_sha1,
-    signature_scheme::rsa_pss_rsae_sha256,    signature_scheme::rsa_pss_rsae_sha384,
-    signature_scheme::rsa_pss_rsae_sha512,    signature_scheme::rsa_pkcs1_sha256,
-    signature_scheme::rsa_pkcs1_sha384,       signature_scheme::rsa_pkcs1_sha512,
-    signature_scheme::rsa_pkcs1_sha1,         signature_scheme::dsa_sha256,
-    signature_scheme::dsa_sha384,             signature_scheme::dsa_sha512,
-    signature_scheme::dsa_sha1};
-
-constexpr std::array<protocol_version, 1> kTls13{protocol_version::tls13};
-constexpr std::array<psk_key_exchange_mode, 1> kPskDhe{psk_key_exchange_mode::psk_dhe_ke};
+namespace f = test::rfc8448_fields;
 
 // RFC 8448 §3's ClientHello extensions, from typed values, in its order.
 constexpr bool rfc8448_client_hello_from_typed_values() {
-  const std::array<server_name_entry, 1> names{server_name_entry{name_type::host_name, {as_view(kServer)}}};
-  const std::array<key_share_entry, 1> shares{key_share_entry{named_group::x25519, {as_view(kClientShare)}}};
+  const std::array<server_name_entry, 1> names{server_name_entry{name_type::host_name, {as_view(f::server_name)}}};
+  const std::array<key_share_entry, 1> shares{key_share_entry{named_group::x25519, {as_view(f::client_x25519_share)}}};
   const extension_tuple extensions{
       server_name_client_hello{names},
       renegotiation_info{},
-      supported_groups{kGroups},
+      supported_groups{f::groups},
       session_ticket{},
       key_share_client_hello{shares},
-      supported_versions_client_hello{kTls13},
-      signature_algorithms{kSchemes},
-      psk_key_exchange_modes{kPskDhe},
+      supported_versions_client_hello{f::tls13_only},
+      signature_algorithms{f::signature_schemes},
+      psk_key_exchange_modes{f::psk_dhe_ke},
       record_size_limit{0x4001},
   };
   auto parsed = decode<extension_list>(as_view(kRfc8448ClientHello));
@@ -59,14 +40,14 @@ constexpr bool rfc8448_client_hello_from_typed_values() {
 
 constexpr bool rfc8448_server_hello_from_typed_values() {
   const extension_tuple extensions{
-      key_share_server_hello{{named_group::x25519, {as_view(kServerShare)}}},
+      key_share_server_hello{{named_group::x25519, {as_view(f::server_x25519_share)}}},
       supported_versions_server_hello{protocol_version::tls13},
   };
   return encodes_to(extensions, as_view(kRfc8448ServerHello));
 }
 
 constexpr bool rfc8448_encrypted_extensions_from_typed_values() {
-  const extension_tuple extensions{supported_groups{kGroups}, record_size_limit{0x4001},
+  const extension_tuple extensions{supported_groups{f::groups}, record_size_limit{0x4001},
                                    server_name_encrypted_extensions{}};
   return encodes_to(extensions, as_view(kRfc8448EncryptedExtensions));
 }

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "messages/rfc8448_vectors.hpp"
+#include "support/rfc8448_fields.hpp"
 #include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/client_hello.hpp"
 #include "tlswire/messages/server_hello.hpp"
@@ -16,32 +17,7 @@ namespace v = tlswire::test::rfc8448;
 
 namespace {
 
-// RFC 8448 §3 ClientHello, field by field.
-constexpr auto kRandom = test::hex("cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7");
-constexpr auto kServer = test::ascii("server");
-constexpr auto kClientShare = test::hex("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
-constexpr auto kServerRandom = test::hex("a6af06a4121860dc5e6e60249cd34c95930c8ac5cb1434dac155772ed3e26928");
-constexpr auto kServerShare = test::hex("c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f");
-
-constexpr std::array<cipher_suite, 3> kSuites{cipher_suite::tls_aes_128_gcm_sha256,
-                                              cipher_suite::tls_chacha20_poly1305_sha256,
-                                              cipher_suite::tls_aes_256_gcm_sha384};
-constexpr std::array<compression_method, 1> kNull{compression_method::null};
-constexpr std::array<named_group, 9> kGroups{
-    named_group::x25519,    named_group::secp256r1, named_group::secp384r1,
-    named_group::secp521r1, named_group::ffdhe2048, named_group::ffdhe3072,
-    named_group::ffdhe4096, named_group::ffdhe6144, named_group::ffdhe8192};
-constexpr std::array<signature_scheme, 15> kSchemes{
-    signature_scheme::ecdsa_secp256r1_sha256, signature_scheme::ecdsa_secp384r1_sha384,
-    signature_scheme::ecdsa_secp521r1_sha512, signature_scheme::ecdsa_sha1,
-    signature_scheme::rsa_pss_rsae_sha256,    signature_scheme::rsa_pss_rsae_sha384,
-    signature_scheme::rsa_pss_rsae_sha512,    signature_scheme::rsa_pkcs1_sha256,
-    signature_scheme::rsa_pkcs1_sha384,       signature_scheme::rsa_pkcs1_sha512,
-    signature_scheme::rsa_pkcs1_sha1,         signature_scheme::dsa_sha256,
-    signature_scheme::dsa_sha384,             signature_scheme::dsa_sha512,
-    signature_scheme::dsa_sha1};
-constexpr std::array<protocol_version, 1> kTls13{protocol_version::tls13};
-constexpr std::array<psk_key_exchange_mode, 1> kPskDhe{psk_key_exchange_mode::psk_dhe_ke};
+namespace f = test::rfc8448_fields;
 
 template <class Hello, std::size_t N>
 constexpr bool encodes_message_to(const Hello& hello, const std::array<std::uint8_t, N>& expected) {
@@ -52,24 +28,24 @@ constexpr bool encodes_message_to(const Hello& hello, const std::array<std::uint
 }
 
 constexpr bool rfc8448_client_hello_from_typed_values() {
-  const std::array<server_name_entry, 1> names{server_name_entry{name_type::host_name, {as_view(kServer)}}};
-  const std::array<key_share_entry, 1> shares{key_share_entry{named_group::x25519, {as_view(kClientShare)}}};
+  const std::array<server_name_entry, 1> names{server_name_entry{name_type::host_name, {as_view(f::server_name)}}};
+  const std::array<key_share_entry, 1> shares{key_share_entry{named_group::x25519, {as_view(f::client_x25519_share)}}};
   basic_client_hello<extension_tuple<server_name_client_hello, renegotiation_info, supported_groups, session_ticket,
                                      key_share_client_hello, supported_versions_client_hello, signature_algorithms,
                                      psk_key_exchange_modes, record_size_limit>>
       hello;
-  hello.random = as_view(kRandom);
-  hello.cipher_suites = kSuites;
-  hello.compression_methods = kNull;
+  hello.random = as_view(f::client_random);
+  hello.cipher_suites = f::cipher_suites;
+  hello.compression_methods = f::null_compression;
   hello.extensions = extension_tuple{
       server_name_client_hello{names},
       renegotiation_info{},
-      supported_groups{kGroups},
+      supported_groups{f::groups},
       session_ticket{},
       key_share_client_hello{shares},
-      supported_versions_client_hello{kTls13},
-      signature_algorithms{kSchemes},
-      psk_key_exchange_modes{kPskDhe},
+      supported_versions_client_hello{f::tls13_only},
+      signature_algorithms{f::signature_schemes},
+      psk_key_exchange_modes{f::psk_dhe_ke},
       record_size_limit{0x4001},
   };
   return encodes_message_to(hello, v::simple_client_hello) && encoded_size(hello) + 4 == v::simple_client_hello.size();
@@ -83,18 +59,18 @@ constexpr bool rfc8448_client_hello_from_encoded_extensions() {
   auto list = extension_list::from_encoded(encoded_extensions);
   if (!list) return false;
   client_hello hello;
-  hello.random = as_view(kRandom);
-  hello.cipher_suites = kSuites;
-  hello.compression_methods = kNull;
+  hello.random = as_view(f::client_random);
+  hello.cipher_suites = f::cipher_suites;
+  hello.compression_methods = f::null_compression;
   hello.extensions = *list;
   return encodes_message_to(hello, v::simple_client_hello);
 }
 
 constexpr bool rfc8448_server_hello_from_typed_values() {
   basic_server_hello<extension_tuple<key_share_server_hello, supported_versions_server_hello>> hello;
-  hello.random = as_view(kServerRandom);
+  hello.random = as_view(f::server_random);
   hello.suite = cipher_suite::tls_aes_128_gcm_sha256;
-  hello.extensions = extension_tuple{key_share_server_hello{{named_group::x25519, {as_view(kServerShare)}}},
+  hello.extensions = extension_tuple{key_share_server_hello{{named_group::x25519, {as_view(f::server_x25519_share)}}},
                                      supported_versions_server_hello{protocol_version::tls13}};
   return encodes_message_to(hello, v::simple_server_hello);
 }
@@ -133,12 +109,12 @@ TEST_CASE("gives the ClientHello prefix length the PSK binder is computed over",
 
 TEST_CASE("refuses to encode a hello whose random is not 32 bytes, or into too small a buffer", "[messages][build]") {
   client_hello hello;
-  hello.cipher_suites = kSuites;
-  hello.compression_methods = kNull;
+  hello.cipher_suites = f::cipher_suites;
+  hello.compression_methods = f::null_compression;
   hello.has_extensions = false;
   std::array<std::uint8_t, 128> out{};
   CHECK(encode(hello, out).error().code == errc::bad_value);
-  hello.random = as_view(kRandom);
+  hello.random = as_view(f::client_random);
   CHECK(encode(hello, out).ok());
   CHECK(encode(hello, mutable_bytes(out).first(40)).error().code == errc::buffer_too_small);
 }

@@ -9,7 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "messages/rfc8448_vectors.hpp"
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/messages/messages.hpp"
 #include "tlswire/providers/reference/sha256.hpp"

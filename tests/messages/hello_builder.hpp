@@ -6,14 +6,9 @@
 #include <utility>
 #include <vector>
 
-namespace tlswire::test {
+#include "support/hex.hpp"
 
-inline std::vector<std::uint8_t> from_hex(const std::string& hex) {
-  std::vector<std::uint8_t> out;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out.push_back(static_cast<std::uint8_t>(std::stoul(hex.substr(i, 2), nullptr, 16)));
-  return out;
-}
+namespace tlswire::test {
 
 inline void put_prefixed(std::vector<std::uint8_t>& out, const std::vector<std::uint8_t>& body, std::size_t width) {
   for (std::size_t i = width; i-- > 0;) out.push_back(static_cast<std::uint8_t>(body.size() >> (8 * i)));

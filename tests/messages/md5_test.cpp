@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/providers/reference/md5.hpp"
 
 using namespace tlswire;

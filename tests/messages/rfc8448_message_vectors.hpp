@@ -3,7 +3,7 @@
 // prints them), handshake header included, as constexpr byte arrays for
 // compile-time tests. Cut from tests/vectors/rfc8448/<trace>.txt by a one-off
 // script (see tests/vectors/SOURCES.md); regenerate rather than edit.
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 
 namespace tlswire::test::rfc8448_more {
 

@@ -4,7 +4,7 @@
 // compile-time tests. Taken from tests/vectors/rfc8448/<trace>.txt (copies of
 // ../shared/testdata/rfc8448/, parsed from the RFC text; see tests/vectors/SOURCES.md).
 // Generated from those files by a one-off script; regenerate rather than edit.
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 
 namespace tlswire::test::rfc8448 {
 

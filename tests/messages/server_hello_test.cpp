@@ -2,8 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "messages/message_round_trip.hpp"
 #include "messages/rfc8448_vectors.hpp"
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/providers/reference/sha256.hpp"
@@ -15,18 +16,12 @@ namespace {
 
 template <std::size_t N>
 constexpr result<server_hello> hello_of(const std::array<std::uint8_t, N>& message) {
-  TLSWIRE_TRY(const handshake_message m, read_handshake(as_view(message)));
-  return parse_server_hello(m);
+  return test::parse_message(message, [](const handshake_message& m) { return parse_server_hello(m); });
 }
 
 template <std::size_t N>
 constexpr bool round_trips(const std::array<std::uint8_t, N>& message) {
-  auto h = hello_of(message);
-  if (!h) return false;
-  std::array<std::uint8_t, N> out{};
-  writer w(out);
-  h->encode_message(w);
-  return w.ok() && w.size() == N && equal_bytes(as_view(out), as_view(message));
+  return test::round_trips_message(message, [](const handshake_message& m) { return parse_server_hello(m); });
 }
 
 constexpr bool inspects_rfc8448_server_hello() {

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
 
 using namespace tlswire;

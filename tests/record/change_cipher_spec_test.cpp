@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/record/change_cipher_spec.hpp"
 #include "tlswire/wire/codec.hpp"
 

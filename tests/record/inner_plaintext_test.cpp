@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/record/inner_plaintext.hpp"
 #include "tlswire/wire/codec.hpp"

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "support/vector_file.hpp"
 #include "tlswire/record/record_splitter.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "providers/hex.hpp"
+#include "support/hex.hpp"
 #include "tlswire/record/record.hpp"
 #include "tlswire/wire/codec.hpp"
 

@@ -1,12 +1,13 @@
 #pragma once
 // Test helpers for every test program: byte arrays from hex and ASCII
-// literals (usable in constant expressions) and hex strings for readable
-// failure messages.
+// literals (usable in constant expressions), bytes from run-time hex, and
+// hex strings for readable failure messages.
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "tlswire/wire/bytes.hpp"
 
@@ -53,6 +54,14 @@ template <std::size_t N>
 constexpr std::array<std::uint8_t, N> counting_from(std::uint8_t first) {
   std::array<std::uint8_t, N> out{};
   for (std::size_t i = 0; i < N; ++i) out[i] = static_cast<std::uint8_t>(first + i);
+  return out;
+}
+
+// Run-time hex (vector files, hex pieces of hostile cases); a bad digit aborts.
+inline std::vector<std::uint8_t> from_hex(const std::string& s) {
+  std::vector<std::uint8_t> out;
+  for (std::size_t i = 0; i + 1 < s.size(); i += 2)
+    out.push_back(static_cast<std::uint8_t>(hex_digit(s[i]) << 4 | hex_digit(s[i + 1])));
   return out;
 }
 
