@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 #include "tlswire/extensions/extension.hpp"
 #include "tlswire/extensions/supported_versions.hpp"
@@ -87,6 +88,16 @@ struct basic_server_hello {
     requires requires(reader& rr) { Extensions::parse(rr); }
   {
     basic_server_hello h;
+    parse_into(r, h);
+    return h;
+  }
+
+  // The same into `h`, a default hello (e.g. a result's value), written
+  // once where it stays, as basic_client_hello::parse_into. On failure `h`
+  // is left default.
+  static constexpr void parse_into(reader& r, basic_server_hello& h)
+    requires requires(reader& rr) { Extensions::parse(rr); }
+  {
     const bytes_view start = r.rest();
     const std::size_t start_offset = r.offset();
     h.legacy_version = r.code<protocol_version>();
@@ -96,15 +107,12 @@ struct basic_server_hello {
     h.legacy_compression_method = r.code<compression_method>();
     h.has_extensions = r.ok() && !r.empty();
     if (h.has_extensions) h.extensions = Extensions::parse(r);
-    // One named result on every path, so it is built in the caller's slot
-    // (NRVO) rather than copied out.
     if (!r.ok()) {
       h = basic_server_hello{};
     } else {
       h.raw = start.first(start.size() - r.remaining());
       h.offset = start_offset;
     }
-    return h;
   }
 
   constexpr void encode(writer& w) const {
@@ -132,8 +140,10 @@ using server_hello = basic_server_hello<extension_list>;
 
 constexpr result<server_hello> parse_server_hello(bytes_view body, std::size_t offset = 0) {
   reader r(body, offset);
-  // Parsed straight into the result, returned by name on both paths.
-  result<server_hello> h(server_hello::parse(r));
+  // Parsed straight into the result, returned by name on both paths: the
+  // hello is never copied.
+  result<server_hello> h(std::in_place);
+  server_hello::parse_into(r, *h);
   r.expect_end();
   if (!r) h = r.error();
   return h;
