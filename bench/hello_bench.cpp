@@ -15,7 +15,9 @@
 //                  typed decode of key_share / supported_groups / versions)
 //   encode         encode_message of the parsed hello (byte-exact copy-out)
 //   encode built   encode_message of the hello built from typed values
-// Ratios are tlswire time / floor time.
+//   hand-written   a C-style one-pass loop doing a subset of the checks (see
+//                  hand_written_subset): a reference, not tlswire
+// Ratios are time / floor time.
 //
 // `tlswire_bench_hello REPS PASSES` overrides the repetition counts (default
 // 30 x 2000), e.g. `1 200` for a quick run under valgrind --tool=callgrind.
@@ -126,6 +128,75 @@ double best_ns(int reps, int passes, F&& f, std::uint64_t& sink) {
   return sum;
 }
 
+// A second reference: what a plain one-pass loop costs on this machine.
+// A hand-written C-style loop over the message that checks only a subset of
+// what tlswire checks (the framing of every field and extension, duplicate
+// extension types below 64, supported_versions offering TLS 1.3, key shares
+// framed, distinct and listed in supported_groups) and keeps only pointers:
+// no typed views, no error offsets or alerts, no PSK or §4.2-table rules.
+// It is not part of the library; it tells how far from the floor a
+// straightforward implementation of less than the rules lands, next to
+// tlswire's. Returns 0 when it accepts.
+[[gnu::noinline]] int hand_written_subset(const std::uint8_t* p, std::size_t n, std::uint64_t& out) {
+  const auto u16 = [](const std::uint8_t* q) { return static_cast<std::size_t>(q[0] << 8 | q[1]); };
+  if (n < 4 || p[0] != 1 || static_cast<std::size_t>(p[1] << 16 | p[2] << 8 | p[3]) != n - 4) return 1;
+  const std::uint8_t* b = p + 4;
+  const std::size_t size = n - 4;
+  std::size_t pos = 34;  // legacy_version, random
+  if (size < pos + 1 || b[pos] > 32 || b[pos] > size - pos - 1) return 2;
+  pos += 1 + b[pos];  // legacy_session_id
+  if (size - pos < 2) return 3;
+  const std::size_t suites = u16(b + pos);
+  if (suites < 2 || suites % 2 != 0 || suites > size - pos - 2) return 4;
+  pos += 2 + suites;
+  if (size - pos < 1 || b[pos] < 1 || b[pos] > size - pos - 1) return 5;
+  pos += 1 + b[pos];  // legacy_compression_methods
+  if (size - pos < 2 || u16(b + pos) != size - pos - 2) return 6;
+  const std::uint8_t* e = b + pos + 2;
+  const std::size_t extensions = size - pos - 2;
+  std::array<std::uint16_t, 64> at;  // read only where `seen` says it was written
+  std::uint64_t seen = 0, repeated = 0;
+  std::size_t q = 0;
+  while (extensions - q >= 4) {
+    const std::size_t type = u16(e + q), length = u16(e + q + 2);
+    if (length > extensions - q - 4) return 7;
+    if (type < 64) {
+      repeated |= seen & std::uint64_t{1} << type;
+      seen |= std::uint64_t{1} << type;
+      at[type] = static_cast<std::uint16_t>(q);
+    }
+    q += 4 + length;
+  }
+  if (q != extensions || repeated != 0) return 8;
+  const auto find = [&](std::size_t type) { return (seen >> type & 1U) != 0 ? e + at[type] : nullptr; };
+  const std::uint8_t* versions = find(43);  // supported_versions
+  if (versions == nullptr) return 0;        // a TLS 1.2 hello: nothing more here
+  const std::size_t versions_length = u16(versions + 2);
+  if (versions_length < 3 || versions[4] + 1U != versions_length || versions[4] % 2 != 0) return 9;
+  bool tls13 = false;
+  for (std::size_t i = 5; i + 1 < 4 + versions_length && !tls13; i += 2) tls13 = u16(versions + i) == 0x0304;
+  if (!tls13) return 0;
+  const std::uint8_t* groups = find(10);
+  const std::uint8_t* shares = find(51);
+  if (groups == nullptr || shares == nullptr) return 10;
+  const std::size_t groups_length = u16(groups + 2), shares_length = u16(shares + 2);
+  if (groups_length < 4 || u16(groups + 4) + 2 != groups_length || groups_length % 2 != 0) return 11;
+  if (shares_length < 2 || u16(shares + 4) + 2 != shares_length) return 12;
+  std::uint64_t groups_seen = 0;
+  for (std::size_t k = 6; shares_length + 4 - k >= 4;) {
+    const std::size_t group = u16(shares + k), share = u16(shares + k + 2);
+    if (share < 1 || share > shares_length + 4 - k - 4) return 13;
+    if ((groups_seen & std::uint64_t{1} << (group & 63)) != 0) return 14;  // (a repeat, roughly)
+    groups_seen |= std::uint64_t{1} << (group & 63);
+    bool listed = false;
+    for (std::size_t i = 6; i < groups_length + 4 && !listed; i += 2) listed = u16(groups + i) == group;
+    if (!listed) return 15;
+    k += 4 + share;
+  }
+  out += seen;
+  return 0;
+}
+
 // The floor: copy_and_sum of `message` from and to each of several
 // offsets in 64-byte aligned buffers, the best placement's time.
 double floor_ns(const std::vector<std::uint8_t>& message, std::uint64_t& sink) {
@@ -172,7 +243,15 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
     auto h = parse_and_validate_client_hello(*m);
     return static_cast<std::uint64_t>(h.ok());
   }, sink);
+  std::uint64_t hand_out = 0;
+  const double hand = best_ns(reps, passes, [&] {
+    return static_cast<std::uint64_t>(hand_written_subset(message.data(), message.size(), hand_out));
+  }, sink);
   auto parsed = parse_client_hello(*read_handshake(in));
+  if (hand_written_subset(message.data(), message.size(), hand_out) != 0) {
+    std::printf("%s: the hand-written reference refuses it\n", label);
+    return;
+  }
   if (!parsed || !validate(*parsed)) {
     std::printf("%s: does not parse/validate\n", label);
     return;
@@ -190,6 +269,8 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
   std::printf("  parse, then validate %8.1f ns   ratio %.2f\n", parse_validate, parse_validate / floor);
   std::printf("  parse+validate       %8.1f ns   ratio %.2f   (target <= 2.00; one pass)\n", parse_and_validate,
               parse_and_validate / floor);
+  std::printf("  hand-written loop     %8.1f ns   ratio %.2f   (reference: a C-style subset of the checks)\n", hand,
+              hand / floor);
   std::printf("  encode (parsed)      %8.1f ns   ratio %.2f\n", encode, encode / floor);
   if (encode_built_ns > 0)
     std::printf("  encode (typed build) %8.1f ns   ratio %.2f\n", encode_built_ns, encode_built_ns / floor);
