@@ -242,7 +242,7 @@ namespace extension_table_detail {
 // a bit per type: the table's binary search done once, at compile time.
 inline constexpr auto low_allowed = [] {
   std::array<std::uint64_t, 8> masks{};
-  for (std::uint8_t m = 0; m < masks.size(); ++m)
+  for (std::size_t m = 0; m < masks.size(); ++m)
     for (std::uint16_t t = 0; t < 64; ++t)
       if (allowed_in(static_cast<extension_type>(t), static_cast<message_context>(m)))
         masks[m] |= std::uint64_t{1} << t;
@@ -285,7 +285,7 @@ constexpr bool high_type_allowed(std::uint16_t type, message_context message) no
 constexpr bool fast_rules_match_table() noexcept {
   for (const extension_rule& rule : tls13_extension_rules) {
     const auto n = to_underlying(rule.type);
-    for (std::uint8_t m = 0; m < low_allowed.size(); ++m) {
+    for (std::size_t m = 0; m < low_allowed.size(); ++m) {
       const auto message = static_cast<message_context>(m);
       const bool fast = n < 64 ? (low_allowed[m] >> n & 1U) != 0 : high_type_allowed(n, message);
       if (fast != allowed_in(rule.type, message)) return false;
@@ -332,17 +332,25 @@ class high_type_set {
 // The list rules above in one pass that only records, cheap enough to ride
 // along a parse's framing walk (extension_list::parse takes it as its
 // visitor; see parse_and_validate_client_hello) or to run over a list
-// afterwards (extension_scan::of). Per Extension it keeps a bit per type
+// afterwards (extension_list::visit). Per Extension it keeps a bit per type
 // below 64 (every common extension), where that type is, the rarer higher
 // types in a short set, and the last type. When a rule turns out broken,
 // the exact routine above finds the offending Extension and its offset, so
 // the errors are those routines' errors.
-class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): position_, see below
+class extension_scan {
  public:
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): position_ on purpose, see below
   constexpr explicit extension_scan(message_context message) noexcept
       : allowed_low_(extension_table_detail::low_allowed[static_cast<std::uint8_t>(message)]), message_(message) {
-    if (std::is_constant_evaluated()) position_ = {};  // a constant evaluation copies only initialized values
+    // A constant evaluation may not even look at an uninitialized value.
+    if (std::is_constant_evaluated()) position_ = {};
   }
+  // Not copied: position_ is partly uninitialized (see below).
+  extension_scan(const extension_scan&) = delete;
+  extension_scan& operator=(const extension_scan&) = delete;
+  extension_scan(extension_scan&&) = delete;
+  extension_scan& operator=(extension_scan&&) = delete;
+  ~extension_scan() = default;
 
   // One Extension: its type and its position in the list as the list's
   // iterator counts it (byte offset in a parsed list's body, index in a
@@ -352,7 +360,8 @@ class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): posit
       const std::uint64_t bit = std::uint64_t{1} << type;
       repeated_ |= seen_low_ & bit;
       seen_low_ |= bit;
-      position_[type] = static_cast<std::uint16_t>(position);  // a list body is < 2^16 bytes
+      // A list body is < 2^16 bytes, so fewer than 2^14 Extensions.
+      position_[type] = static_cast<std::uint16_t>(position);
     } else if (!high_seen_.insert(type)) [[unlikely]] {
       high_repeated_ = true;
     } else if (type >= extension_table_detail::high_rules_from &&
@@ -360,13 +369,6 @@ class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): posit
       high_banned_ = true;
     }
     last_type_ = type;
-  }
-
-  // A scan of a whole list.
-  static constexpr extension_scan of(const extension_list& list, message_context message) noexcept {
-    extension_scan scan(message);
-    list.visit(scan);
-    return scan;
   }
 
   // RFC 8446 §4.2 / RFC 5246 §7.4.1.4: no type twice (every version).
@@ -416,7 +418,8 @@ class extension_scan {  // NOLINT(cppcoreguidelines-pro-type-member-init): posit
 // them: duplicates, the §4.2 table, then pre_shared_key's place in a
 // ClientHello. For a request (CH, CR, NST).
 constexpr status validate_extensions(const extension_list& list, message_context message) noexcept {
-  const auto scan = extension_scan::of(list, message);
+  extension_scan scan(message);
+  list.visit(scan);
   TLSWIRE_CHECK(scan.duplicates(list));
   TLSWIRE_CHECK(scan.table(list));
   if (message == message_context::client_hello) TLSWIRE_CHECK(scan.pre_shared_key_last(list));

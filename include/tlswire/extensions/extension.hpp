@@ -256,8 +256,8 @@ class extension_list {
   // type field in the caller's input (0 when built) — without an iterator's
   // state, for rules that look up a few extensions a scan located.
   struct located {
-    extension value;
-    std::size_t offset;
+    extension value{};
+    std::size_t offset = 0;
   };
   constexpr located at_position(std::size_t position) const noexcept {
     if (built_) return {values_[position], 0};

@@ -173,7 +173,9 @@ constexpr status check_client_hello(const client_hello& h, const extension_scan&
 //   - compression_methods includes null; no duplicate extension illegal_parameter
 // Typed extensions that do not decode are reported with decode_error.
 constexpr status validate(const client_hello& h) {
-  return validate_detail::check_client_hello(h, extension_scan::of(h.extensions, message_context::client_hello));
+  extension_scan scan(message_context::client_hello);
+  h.extensions.visit(scan);
+  return validate_detail::check_client_hello(h, scan);
 }
 
 // parse_client_hello, then validate — the same hello or the same error —
