@@ -65,6 +65,8 @@ class error_queue_guard {
   error_queue_guard() noexcept { ERR_set_mark(); }
   error_queue_guard(const error_queue_guard&) = delete;
   error_queue_guard& operator=(const error_queue_guard&) = delete;
+  error_queue_guard(error_queue_guard&&) = delete;  // one mark, popped once
+  error_queue_guard& operator=(error_queue_guard&&) = delete;
   ~error_queue_guard() { ERR_pop_to_mark(); }
 };
 
@@ -128,8 +130,8 @@ struct sha384_traits {
 };
 
 // FIPS 180-4 hash on an EVP_MD_CTX. Copying duplicates the running state
-// (EVP_MD_CTX_copy_ex): a transcript snapshot. There is deliberately no move
-// constructor, so a "moved-from" hash is a copy and stays usable.
+// (EVP_MD_CTX_copy_ex): a transcript snapshot. Moving deliberately copies
+// too, so a moved-from hash keeps its context and stays usable.
 template <class Traits>
 class hash {
  public:
@@ -146,6 +148,12 @@ class hash {
   }
   hash& operator=(const hash& other) {
     if (this != &other && EVP_MD_CTX_copy_ex(ctx_.get(), other.ctx_.get()) != 1) out_of_memory();
+    return *this;
+  }
+  // (noexcept: the copy throws nothing; out of memory terminates)
+  hash(hash&& other) noexcept : hash(std::as_const(other)) {}
+  hash& operator=(hash&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~hash() = default;
@@ -199,6 +207,12 @@ class hmac_state {
       if (!copy) out_of_memory();
       ctx_ = std::move(copy);
     }
+    return *this;
+  }
+  // (noexcept: the copy throws nothing; out of memory terminates)
+  hmac_state(hmac_state&& other) noexcept : hmac_state(std::as_const(other)) {}
+  hmac_state& operator=(hmac_state&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~hmac_state() = default;
