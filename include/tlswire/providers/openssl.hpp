@@ -93,19 +93,23 @@ inline const EVP_MD* sha384_md() noexcept {
   static const EVP_MD* md = fetch_md("SHA2-384");
   return md;
 }
+// EVP_MAC_CTX_new and EVP_KDF_CTX_new take the algorithm non-const (they
+// count a reference to it), so these two are kept as OpenSSL hands them out.
 inline EVP_MAC* hmac_algorithm() noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): see above
   static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   return mac;
 }
 inline EVP_KDF* hkdf_algorithm() noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): see above
   static EVP_KDF* kdf = EVP_KDF_fetch(nullptr, "HKDF", nullptr);
   return kdf;
 }
 inline const EVP_CIPHER* cipher_for(aead_id a) noexcept {
-  static EVP_CIPHER* gcm128 = EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr);
-  static EVP_CIPHER* gcm256 = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
-  static EVP_CIPHER* chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
-  static EVP_CIPHER* ccm128 = EVP_CIPHER_fetch(nullptr, "AES-128-CCM", nullptr);
+  static const EVP_CIPHER* const gcm128 = EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr);
+  static const EVP_CIPHER* const gcm256 = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+  static const EVP_CIPHER* const chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
+  static const EVP_CIPHER* const ccm128 = EVP_CIPHER_fetch(nullptr, "AES-128-CCM", nullptr);
   switch (a) {
     case aead_id::aes_128_gcm: return gcm128;
     case aead_id::aes_256_gcm: return gcm256;
