@@ -103,7 +103,9 @@ struct sha384_calls {
 };
 
 // FIPS 180-4 SHA-256 (§6.2) or SHA-384 (§6.5) on an Mbed TLS context, as
-// `Calls` says; a copy is the context's clone.
+// `Calls` says; a copy is the context's clone. Moving clones too, so a
+// moved-from hash keeps its state and stays usable, as with the other
+// providers' hashes; each context is zeroized when its object is destroyed.
 template <class Calls>
 class sha2 {
  public:
@@ -122,6 +124,11 @@ class sha2 {
   }
   sha2& operator=(const sha2& other) noexcept {
     Calls::clone(&ctx_, &other.ctx_);
+    return *this;
+  }
+  sha2(sha2&& other) noexcept : sha2(std::as_const(other)) {}
+  sha2& operator=(sha2&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~sha2() { Calls::free(&ctx_); }
@@ -163,8 +170,9 @@ inline const mbedtls_md_info_t* md_info(mbedtls_md_type_t t) noexcept {
 // The CTR_DRBG and its entropy source. Not movable (the DRBG points at the
 // entropy context), so the provider holds it through a unique_ptr.
 struct random_state {
-  mbedtls_entropy_context entropy;
-  mbedtls_ctr_drbg_context drbg;
+  // Zeroed, then set up by the *_init calls the constructor makes first.
+  mbedtls_entropy_context entropy{};
+  mbedtls_ctr_drbg_context drbg{};
   bool seeded = false;
 
   random_state() noexcept {
@@ -176,6 +184,8 @@ struct random_state {
   }
   random_state(const random_state&) = delete;
   random_state& operator=(const random_state&) = delete;
+  random_state(random_state&&) = delete;
+  random_state& operator=(random_state&&) = delete;
   ~random_state() {
     mbedtls_ctr_drbg_free(&drbg);
     mbedtls_entropy_free(&entropy);
@@ -230,11 +240,13 @@ struct key_share_private_key {
   named_group group{};
 };
 
-// RFC 5116 AEAD contexts; one is used, chosen by set_key.
+// RFC 5116 AEAD contexts; one is used, chosen by set_key. Not movable (they
+// may point into themselves), so aead_key holds them through a unique_ptr.
 struct aead_contexts {
-  mbedtls_gcm_context gcm;
-  mbedtls_ccm_context ccm;
-  mbedtls_chachapoly_context chachapoly;
+  // Zeroed, then set up by the *_init calls the constructor makes first.
+  mbedtls_gcm_context gcm{};
+  mbedtls_ccm_context ccm{};
+  mbedtls_chachapoly_context chachapoly{};
   aead_contexts() noexcept {
     mbedtls_gcm_init(&gcm);
     mbedtls_ccm_init(&ccm);
@@ -242,6 +254,8 @@ struct aead_contexts {
   }
   aead_contexts(const aead_contexts&) = delete;
   aead_contexts& operator=(const aead_contexts&) = delete;
+  aead_contexts(aead_contexts&&) = delete;
+  aead_contexts& operator=(aead_contexts&&) = delete;
   ~aead_contexts() {  // each zeroizes its key schedule
     mbedtls_gcm_free(&gcm);
     mbedtls_ccm_free(&ccm);
