@@ -23,6 +23,7 @@
 #include <utility>
 
 #include <gsl/assert>
+#include <gsl/pointers>
 #include <mbedtls/bignum.h>
 #include <mbedtls/ccm.h>
 #include <mbedtls/chachapoly.h>
@@ -198,7 +199,7 @@ inline int drbg_random(void* state, unsigned char* out, std::size_t n) {
 }
 
 struct pk_deleter {
-  void operator()(mbedtls_pk_context* pk) const noexcept {
+  void operator()(gsl::owner<mbedtls_pk_context*> pk) const noexcept {
     mbedtls_pk_free(pk);
     delete pk;
   }
@@ -212,7 +213,7 @@ inline pk_ptr new_pk() {
 }
 
 struct keypair_deleter {
-  void operator()(mbedtls_ecp_keypair* k) const noexcept {
+  void operator()(gsl::owner<mbedtls_ecp_keypair*> k) const noexcept {
     mbedtls_ecp_keypair_free(k);  // frees (and zeroizes) d
     delete k;
   }
