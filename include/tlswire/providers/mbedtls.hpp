@@ -500,14 +500,14 @@ class mbedtls_provider {
     mbedtls_ecp_point_init(&peer);
     mbedtls_mpi_init(&z);
     // read_binary clears X25519's top bit (RFC 7748 §5); check_pubkey refuses
-    // points off the curve and X25519's known low-order points.
+    // points off the curve and X25519's known low-order points; a value the
+    // ECDH computation then refuses is illegal too.
     status st;
     if (mbedtls_ecp_point_read_binary(&grp, &peer, peer_public_value.data(),
                                       peer_public_value.size()) != 0 ||
-        mbedtls_ecp_check_pubkey(&grp, &peer) != 0) {
-      st = illegal;
-    } else if (mbedtls_ecdh_compute_shared(&grp, &z, &peer, &priv.keypair->d,
-                                           mbedtls_detail::drbg_random, random_.get()) != 0) {
+        mbedtls_ecp_check_pubkey(&grp, &peer) != 0 ||
+        mbedtls_ecdh_compute_shared(&grp, &z, &peer, &priv.keypair->d,
+                                    mbedtls_detail::drbg_random, random_.get()) != 0) {
       st = illegal;
     } else {
       // X25519's secret is little-endian (RFC 7748 §6.1); ECDH's is the
@@ -740,7 +740,9 @@ class mbedtls_provider {
   static mbedtls_detail::pk_ptr parse_spki(bytes_view spki) {
     mbedtls_detail::pk_ptr pk = mbedtls_detail::new_pk();
     if (spki.empty()) return {};
-    unsigned char* p = const_cast<unsigned char*>(spki.data());  // only read
+    // Mbed TLS 2.28 takes the cursor as unsigned char** but only reads through it.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): the C API's signature
+    unsigned char* p = const_cast<unsigned char*>(spki.data());
     if (mbedtls_pk_parse_subpubkey(&p, p + spki.size(), pk.get()) != 0 ||
         p != spki.data() + spki.size())
       return {};
