@@ -88,8 +88,9 @@ constexpr std::size_t key_share_size(named_group g) noexcept {
 // for X25519. 0 for a group this library has no size for.
 constexpr std::size_t shared_secret_size(named_group g) noexcept {
   switch (g) {
-    case named_group::x25519: return 32;
-    case named_group::secp256r1: return 32;
+    case named_group::x25519:     // 32 bytes (RFC 7748 §6.1)
+    case named_group::secp256r1:  // a 32-byte x-coordinate
+      return 32;
     case named_group::secp384r1: return 48;
     default: return 0;
   }

@@ -257,10 +257,13 @@ class tls13_record_protection {
   bool keyed_ = false;
 
  public:
-  // The IV is key material too.
+  // The IV is key material too. Neither copied nor moved: one live copy of
+  // the key and IV, and of the sequence number that must never repeat under them.
   constexpr ~tls13_record_protection() { secure_wipe(mutable_bytes(iv_.data(), iv_.size())); }
   tls13_record_protection(const tls13_record_protection&) = delete;
   tls13_record_protection& operator=(const tls13_record_protection&) = delete;
+  tls13_record_protection(tls13_record_protection&&) = delete;
+  tls13_record_protection& operator=(tls13_record_protection&&) = delete;
 };
 
 // ---------------------------------------------------------------- TLS 1.2 AEAD
@@ -411,11 +414,14 @@ class tls12_aead_record_protection {
   bool keyed_ = false;
 
  public:
+  // As for TLS 1.3: the IV is wiped, and the object is neither copied nor moved.
   constexpr ~tls12_aead_record_protection() {
     secure_wipe(mutable_bytes(iv_.data(), iv_.size()));
   }
   tls12_aead_record_protection(const tls12_aead_record_protection&) = delete;
   tls12_aead_record_protection& operator=(const tls12_aead_record_protection&) = delete;
+  tls12_aead_record_protection(tls12_aead_record_protection&&) = delete;
+  tls12_aead_record_protection& operator=(tls12_aead_record_protection&&) = delete;
 };
 
 }  // namespace tlswire

@@ -16,7 +16,9 @@ namespace tlswire {
 // Up to `Capacity` secret bytes, of which size() are in use (a TLS 1.3 secret
 // is exactly Hash.length; a traffic key depends on the suite). Copies are
 // allowed (a schedule hands a traffic secret to record protection), and each
-// copy wipes itself in turn. Comparison is constant time.
+// copy wipes itself in turn. A move copies the bytes and wipes the source at
+// once (it is left empty), so a moved-from secret holds no key material.
+// Comparison is constant time.
 template <std::size_t Capacity>
 class secret {
  public:
@@ -32,6 +34,16 @@ class secret {
       wipe();
       bytes_ = other.bytes_;
       size_ = other.size_;
+    }
+    return *this;
+  }
+  constexpr secret(secret&& other) noexcept : bytes_(other.bytes_), size_(other.size_) {
+    other.wipe();
+  }
+  constexpr secret& operator=(secret&& other) noexcept {
+    if (this != &other) {
+      *this = static_cast<const secret&>(other);
+      other.wipe();
     }
     return *this;
   }

@@ -38,7 +38,7 @@ inline constexpr std::size_t tls12_verify_data_size = 12;
 inline constexpr std::size_t tls12_max_verify_data_size = 64;
 // The largest key block of any suite in the registry: 2 * (48-byte HMAC-SHA384
 // key + 32-byte key + 16-byte TLS 1.0 CBC IV).
-inline constexpr std::size_t tls12_max_key_block_size = 2 * (48 + 32 + 16);
+inline constexpr std::size_t tls12_max_key_block_size = std::size_t{2} * (48 + 32 + 16);
 
 // RFC 5246 §6.3
 //   client_write_MAC_key[SecurityParameters.mac_key_length]

@@ -68,8 +68,12 @@ class tls13_key_schedule {
     P::template hkdf_extract<H>(as_view(zeros), psk.empty() ? as_view(zeros) : psk,
                                 current_.span());
   }
-  tls13_key_schedule(const tls13_key_schedule&) = delete;  // one live copy of each secret
+  // One live copy of each secret: neither copied nor moved (a move would
+  // copy the secret and leave the source a schedule without one).
+  tls13_key_schedule(const tls13_key_schedule&) = delete;
   tls13_key_schedule& operator=(const tls13_key_schedule&) = delete;
+  tls13_key_schedule(tls13_key_schedule&&) = delete;
+  tls13_key_schedule& operator=(tls13_key_schedule&&) = delete;
   constexpr ~tls13_key_schedule() = default;  // secret_type wipes itself
 
   constexpr stage current_stage() const noexcept { return stage_; }

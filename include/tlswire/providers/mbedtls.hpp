@@ -23,6 +23,7 @@
 #include <utility>
 
 #include <gsl/assert>
+#include <gsl/pointers>
 #include <mbedtls/bignum.h>
 #include <mbedtls/ccm.h>
 #include <mbedtls/chachapoly.h>
@@ -103,7 +104,9 @@ struct sha384_calls {
 };
 
 // FIPS 180-4 SHA-256 (§6.2) or SHA-384 (§6.5) on an Mbed TLS context, as
-// `Calls` says; a copy is the context's clone.
+// `Calls` says; a copy is the context's clone. Moving clones too, so a
+// moved-from hash keeps its state and stays usable, as with the other
+// providers' hashes; each context is zeroized when its object is destroyed.
 template <class Calls>
 class sha2 {
  public:
@@ -122,6 +125,11 @@ class sha2 {
   }
   sha2& operator=(const sha2& other) noexcept {
     Calls::clone(&ctx_, &other.ctx_);
+    return *this;
+  }
+  sha2(sha2&& other) noexcept : sha2(std::as_const(other)) {}
+  sha2& operator=(sha2&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~sha2() { Calls::free(&ctx_); }
@@ -163,8 +171,9 @@ inline const mbedtls_md_info_t* md_info(mbedtls_md_type_t t) noexcept {
 // The CTR_DRBG and its entropy source. Not movable (the DRBG points at the
 // entropy context), so the provider holds it through a unique_ptr.
 struct random_state {
-  mbedtls_entropy_context entropy;
-  mbedtls_ctr_drbg_context drbg;
+  // Zeroed, then set up by the *_init calls the constructor makes first.
+  mbedtls_entropy_context entropy{};
+  mbedtls_ctr_drbg_context drbg{};
   bool seeded = false;
 
   random_state() noexcept {
@@ -176,6 +185,8 @@ struct random_state {
   }
   random_state(const random_state&) = delete;
   random_state& operator=(const random_state&) = delete;
+  random_state(random_state&&) = delete;
+  random_state& operator=(random_state&&) = delete;
   ~random_state() {
     mbedtls_ctr_drbg_free(&drbg);
     mbedtls_entropy_free(&entropy);
@@ -188,7 +199,7 @@ inline int drbg_random(void* state, unsigned char* out, std::size_t n) {
 }
 
 struct pk_deleter {
-  void operator()(mbedtls_pk_context* pk) const noexcept {
+  void operator()(gsl::owner<mbedtls_pk_context*> pk) const noexcept {
     mbedtls_pk_free(pk);
     delete pk;
   }
@@ -202,7 +213,7 @@ inline pk_ptr new_pk() {
 }
 
 struct keypair_deleter {
-  void operator()(mbedtls_ecp_keypair* k) const noexcept {
+  void operator()(gsl::owner<mbedtls_ecp_keypair*> k) const noexcept {
     mbedtls_ecp_keypair_free(k);  // frees (and zeroizes) d
     delete k;
   }
@@ -230,11 +241,13 @@ struct key_share_private_key {
   named_group group{};
 };
 
-// RFC 5116 AEAD contexts; one is used, chosen by set_key.
+// RFC 5116 AEAD contexts; one is used, chosen by set_key. Not movable (they
+// may point into themselves), so aead_key holds them through a unique_ptr.
 struct aead_contexts {
-  mbedtls_gcm_context gcm;
-  mbedtls_ccm_context ccm;
-  mbedtls_chachapoly_context chachapoly;
+  // Zeroed, then set up by the *_init calls the constructor makes first.
+  mbedtls_gcm_context gcm{};
+  mbedtls_ccm_context ccm{};
+  mbedtls_chachapoly_context chachapoly{};
   aead_contexts() noexcept {
     mbedtls_gcm_init(&gcm);
     mbedtls_ccm_init(&ccm);
@@ -242,6 +255,8 @@ struct aead_contexts {
   }
   aead_contexts(const aead_contexts&) = delete;
   aead_contexts& operator=(const aead_contexts&) = delete;
+  aead_contexts(aead_contexts&&) = delete;
+  aead_contexts& operator=(aead_contexts&&) = delete;
   ~aead_contexts() {  // each zeroizes its key schedule
     mbedtls_gcm_free(&gcm);
     mbedtls_ccm_free(&ccm);
@@ -485,14 +500,14 @@ class mbedtls_provider {
     mbedtls_ecp_point_init(&peer);
     mbedtls_mpi_init(&z);
     // read_binary clears X25519's top bit (RFC 7748 §5); check_pubkey refuses
-    // points off the curve and X25519's known low-order points.
+    // points off the curve and X25519's known low-order points; a value the
+    // ECDH computation then refuses is illegal too.
     status st;
     if (mbedtls_ecp_point_read_binary(&grp, &peer, peer_public_value.data(),
                                       peer_public_value.size()) != 0 ||
-        mbedtls_ecp_check_pubkey(&grp, &peer) != 0) {
-      st = illegal;
-    } else if (mbedtls_ecdh_compute_shared(&grp, &z, &peer, &priv.keypair->d,
-                                           mbedtls_detail::drbg_random, random_.get()) != 0) {
+        mbedtls_ecp_check_pubkey(&grp, &peer) != 0 ||
+        mbedtls_ecdh_compute_shared(&grp, &z, &peer, &priv.keypair->d,
+                                    mbedtls_detail::drbg_random, random_.get()) != 0) {
       st = illegal;
     } else {
       // X25519's secret is little-endian (RFC 7748 §6.1); ECDH's is the
@@ -725,7 +740,9 @@ class mbedtls_provider {
   static mbedtls_detail::pk_ptr parse_spki(bytes_view spki) {
     mbedtls_detail::pk_ptr pk = mbedtls_detail::new_pk();
     if (spki.empty()) return {};
-    unsigned char* p = const_cast<unsigned char*>(spki.data());  // only read
+    // Mbed TLS 2.28 takes the cursor as unsigned char** but only reads through it.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): the C API's signature
+    unsigned char* p = const_cast<unsigned char*>(spki.data());
     if (mbedtls_pk_parse_subpubkey(&p, p + spki.size(), pk.get()) != 0 ||
         p != spki.data() + spki.size())
       return {};

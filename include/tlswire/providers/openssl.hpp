@@ -65,6 +65,8 @@ class error_queue_guard {
   error_queue_guard() noexcept { ERR_set_mark(); }
   error_queue_guard(const error_queue_guard&) = delete;
   error_queue_guard& operator=(const error_queue_guard&) = delete;
+  error_queue_guard(error_queue_guard&&) = delete;  // one mark, popped once
+  error_queue_guard& operator=(error_queue_guard&&) = delete;
   ~error_queue_guard() { ERR_pop_to_mark(); }
 };
 
@@ -91,19 +93,23 @@ inline const EVP_MD* sha384_md() noexcept {
   static const EVP_MD* md = fetch_md("SHA2-384");
   return md;
 }
+// EVP_MAC_CTX_new and EVP_KDF_CTX_new take the algorithm non-const (they
+// count a reference to it), so these two are kept as OpenSSL hands them out.
 inline EVP_MAC* hmac_algorithm() noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): see above
   static EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   return mac;
 }
 inline EVP_KDF* hkdf_algorithm() noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): see above
   static EVP_KDF* kdf = EVP_KDF_fetch(nullptr, "HKDF", nullptr);
   return kdf;
 }
 inline const EVP_CIPHER* cipher_for(aead_id a) noexcept {
-  static EVP_CIPHER* gcm128 = EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr);
-  static EVP_CIPHER* gcm256 = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
-  static EVP_CIPHER* chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
-  static EVP_CIPHER* ccm128 = EVP_CIPHER_fetch(nullptr, "AES-128-CCM", nullptr);
+  static const EVP_CIPHER* const gcm128 = EVP_CIPHER_fetch(nullptr, "AES-128-GCM", nullptr);
+  static const EVP_CIPHER* const gcm256 = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+  static const EVP_CIPHER* const chacha = EVP_CIPHER_fetch(nullptr, "ChaCha20-Poly1305", nullptr);
+  static const EVP_CIPHER* const ccm128 = EVP_CIPHER_fetch(nullptr, "AES-128-CCM", nullptr);
   switch (a) {
     case aead_id::aes_128_gcm: return gcm128;
     case aead_id::aes_256_gcm: return gcm256;
@@ -128,8 +134,8 @@ struct sha384_traits {
 };
 
 // FIPS 180-4 hash on an EVP_MD_CTX. Copying duplicates the running state
-// (EVP_MD_CTX_copy_ex): a transcript snapshot. There is deliberately no move
-// constructor, so a "moved-from" hash is a copy and stays usable.
+// (EVP_MD_CTX_copy_ex): a transcript snapshot. Moving deliberately copies
+// too, so a moved-from hash keeps its context and stays usable.
 template <class Traits>
 class hash {
  public:
@@ -146,6 +152,12 @@ class hash {
   }
   hash& operator=(const hash& other) {
     if (this != &other && EVP_MD_CTX_copy_ex(ctx_.get(), other.ctx_.get()) != 1) out_of_memory();
+    return *this;
+  }
+  // (noexcept: the copy throws nothing; out of memory terminates)
+  hash(hash&& other) noexcept : hash(std::as_const(other)) {}
+  hash& operator=(hash&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~hash() = default;
@@ -171,15 +183,28 @@ class hash {
   md_ctx ctx_;
 };
 
+// OSSL_PARAMs for values OpenSSL only reads (the inputs of EVP_MAC_init and
+// EVP_KDF_derive). The OSSL_PARAM_construct_* functions take a non-const
+// buffer whatever the parameter's direction; these two cast the const away.
+inline OSSL_PARAM input_utf8_param(const char* key, const char* value) noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): an input parameter, only read
+  return OSSL_PARAM_construct_utf8_string(key, const_cast<char*>(value), 0);
+}
+inline OSSL_PARAM input_octet_param(const char* key, const unsigned char* value,
+                                    std::size_t size) noexcept {
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): an input parameter, only read
+  return OSSL_PARAM_construct_octet_string(key, const_cast<unsigned char*>(value), size);
+}
+
 // OSSL_PARAM naming the digest of an HMAC or HKDF.
 template <class H>
 OSSL_PARAM digest_param() noexcept {
-  return OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                          const_cast<char*>(H::traits::name), 0);
+  return input_utf8_param(OSSL_MAC_PARAM_DIGEST, H::traits::name);
 }
 
 // RFC 2104 HMAC on an EVP_MAC_CTX, keyed once and copied with
 // EVP_MAC_CTX_dup. finish() spends the keying, as for the reference HMAC.
+// Moving copies, as for hash: a moved-from state stays keyed and usable.
 template <class H>
 class hmac_state {
  public:
@@ -199,6 +224,12 @@ class hmac_state {
       if (!copy) out_of_memory();
       ctx_ = std::move(copy);
     }
+    return *this;
+  }
+  // (noexcept: the copy throws nothing; out of memory terminates)
+  hmac_state(hmac_state&& other) noexcept : hmac_state(std::as_const(other)) {}
+  hmac_state& operator=(hmac_state&& other) noexcept {
+    *this = std::as_const(other);
     return *this;
   }
   ~hmac_state() = default;
@@ -439,11 +470,16 @@ class openssl_provider {
                             mutable_bytes public_value) {
     const openssl_detail::error_queue_guard keep_error_queue;
     TLSWIRE_CHECK(provider_checks::key_share_arguments<openssl_provider>(group, public_value));
+    // EVP_PKEY_Q_keygen(3), OpenSSL's one-call key generation, is a C
+    // variadic function: "EC" takes the group name after the type, "X25519"
+    // nothing more.
+    // NOLINTBEGIN(cppcoreguidelines-pro-type-vararg)
     openssl_detail::pkey k(group == named_group::x25519
                                ? EVP_PKEY_Q_keygen(nullptr, nullptr, "X25519")
                                : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC",
                                                    group == named_group::secp256r1 ? "P-256"
                                                                                    : "P-384"));
+    // NOLINTEND(cppcoreguidelines-pro-type-vararg)
     if (!k) return openssl_detail::backend_failure();
     // X25519: the raw 32 bytes; NIST curves: the encoded point, uncompressed.
     std::size_t n = public_value.size();
@@ -651,17 +687,15 @@ class openssl_provider {
     OSSL_PARAM params[6];
     std::size_t i = 0;
     params[i++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode);
-    params[i++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST,
-                                                   const_cast<char*>(H::traits::name), 0);
-    params[i++] = OSSL_PARAM_construct_octet_string(
-        OSSL_KDF_PARAM_KEY, const_cast<unsigned char*>(openssl_detail::data_or_empty(key)),
-        key.size());
+    params[i++] = openssl_detail::input_utf8_param(OSSL_KDF_PARAM_DIGEST, H::traits::name);
+    params[i++] = openssl_detail::input_octet_param(
+        OSSL_KDF_PARAM_KEY, openssl_detail::data_or_empty(key), key.size());
     if (!salt.empty())
-      params[i++] = OSSL_PARAM_construct_octet_string(
-          OSSL_KDF_PARAM_SALT, const_cast<unsigned char*>(salt.data()), salt.size());
+      params[i++] =
+          openssl_detail::input_octet_param(OSSL_KDF_PARAM_SALT, salt.data(), salt.size());
     if (!info.empty())
-      params[i++] = OSSL_PARAM_construct_octet_string(
-          OSSL_KDF_PARAM_INFO, const_cast<unsigned char*>(info.data()), info.size());
+      params[i++] =
+          openssl_detail::input_octet_param(OSSL_KDF_PARAM_INFO, info.data(), info.size());
     params[i] = OSSL_PARAM_construct_end();
     return EVP_KDF_derive(ctx.get(), out.data(), out.size(), params) == 1;
   }

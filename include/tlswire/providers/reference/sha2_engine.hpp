@@ -92,8 +92,9 @@ constexpr void sha2_compress(std::array<typename Core::word, 8>& hash, const std
 // and small_sigma1 (FIPS 180-4 §4.1.2 / §4.1.3).
 //
 // The state is a value: copy it to snapshot a running hash (the TLS transcript
-// hash needs Hash(messages so far) while more messages follow). It wipes
-// itself when destroyed and after finish().
+// hash needs Hash(messages so far) while more messages follow). Moving is
+// copying: a moved-from hash keeps its state and stays usable, as with the
+// other providers' hashes. It wipes itself when destroyed and after finish().
 template <class Core>
 class sha2_hash {
  public:
@@ -105,6 +106,9 @@ class sha2_hash {
   constexpr sha2_hash() noexcept = default;
   constexpr sha2_hash(const sha2_hash&) noexcept = default;
   constexpr sha2_hash& operator=(const sha2_hash&) noexcept = default;
+  // The members are arrays and integers: a move copies them.
+  constexpr sha2_hash(sha2_hash&&) noexcept = default;
+  constexpr sha2_hash& operator=(sha2_hash&&) noexcept = default;
   constexpr ~sha2_hash() { wipe(); }
 
   // Hash of `data` in one call.
