@@ -132,6 +132,38 @@ class extension_list {
   constexpr extension_list(const std::array<extension, N>& values) noexcept  // NOLINT
       : values_(values.data(), N), built_(true) {}
 
+ private:
+  // (Defined before its callers: clang 14 cannot constant-evaluate a member
+  // template that a member function above it instantiated.)
+  // Checks the framing of every Extension in `body`, handing each whole
+  // one to `visit`; failures go to `r`.
+  template <class Visit>
+  [[gnu::always_inline]] static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r,
+                                                                    Visit&& visit) noexcept {
+    // The framing extension::parse checks (type, then a 2-byte length and
+    // that many bytes), with its errors and offsets, on the bytes directly:
+    // every hello runs this once per extension.
+    const std::uint8_t* const p = body.data();
+    const std::size_t size = body.size();
+    std::size_t pos = 0;
+    while (size - pos >= 4) {
+      const std::size_t length = load_u16_be(p + pos + 2);
+      if (length > size - pos - 4) break;
+      visit(load_u16_be(p + pos), pos);
+      pos += 4 + length;
+    }
+    if (pos != size) {
+      // Short of the type field: truncated there; else at the length field.
+      r.fail(errc::truncated, body_at + pos + (size - pos < 2 ? 0 : 2));
+      return {};
+    }
+    extension_list list;
+    list.wire_ = body;
+    list.base_ = body_at;
+    return list;
+  }
+
+ public:
   // parse()'s default visitor.
   struct ignore_extensions {
     constexpr void operator()(std::uint16_t, std::size_t) const noexcept {}
@@ -298,34 +330,6 @@ class extension_list {
   }
 
  private:
-  // Checks the framing of every Extension in `body`, handing each whole
-  // one to `visit`; failures go to `r`.
-  template <class Visit>
-  [[gnu::always_inline]] static constexpr extension_list check_body(bytes_view body, std::size_t body_at, reader& r,
-                                                                    Visit&& visit) noexcept {
-    // The framing extension::parse checks (type, then a 2-byte length and
-    // that many bytes), with its errors and offsets, on the bytes directly:
-    // every hello runs this once per extension.
-    const std::uint8_t* const p = body.data();
-    const std::size_t size = body.size();
-    std::size_t pos = 0;
-    while (size - pos >= 4) {
-      const std::size_t length = load_u16_be(p + pos + 2);
-      if (length > size - pos - 4) break;
-      visit(load_u16_be(p + pos), pos);
-      pos += 4 + length;
-    }
-    if (pos != size) {
-      // Short of the type field: truncated there; else at the length field.
-      r.fail(errc::truncated, body_at + pos + (size - pos < 2 ? 0 : 2));
-      return {};
-    }
-    extension_list list;
-    list.wire_ = body;
-    list.base_ = body_at;
-    return list;
-  }
-
   bytes_view wire_{};
   std::size_t base_ = 0;
   gsl::span<const extension> values_{};
