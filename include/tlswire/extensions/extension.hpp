@@ -223,10 +223,8 @@ class extension_list {
       for (std::size_t i = 0; i < values_.size(); ++i) visit(to_underlying(values_[i].type), i);
       return;
     }
-    const std::uint8_t* const p = wire_.data();
     // Framing checked when the list was made: every Extension is whole.
-    for (std::size_t pos = 0; wire_.size() - pos >= 4; pos += 4 + load_u16_be(p + pos + 2))
-      visit(load_u16_be(p + pos), pos);
+    for (std::size_t pos = 0; pos < wire_.size(); pos = next_position(pos)) visit(load_u16_be(wire_.data() + pos), pos);
   }
 
   class iterator {
@@ -265,17 +263,9 @@ class extension_list {
 
    private:
     constexpr void load() noexcept {
-      if (list_->built_) {
-        if (pos_ < list_->values_.size()) current_ = list_->values_[pos_];
-        next_ = pos_ + 1;
-        return;
-      }
-      if (pos_ >= list_->wire_.size()) return;
-      // Framing checked when the list was made: read it without a reader.
-      const std::uint8_t* const p = list_->wire_.data() + pos_;
-      const std::size_t length = load_u16_be(p + 2);
-      current_ = extension{static_cast<extension_type>(load_u16_be(p)), bytes_view(p + 4, length)};
-      next_ = pos_ + 4 + length;
+      if (pos_ >= (list_->built_ ? list_->values_.size() : list_->wire_.size())) return;
+      current_ = list_->at_position(pos_).value;
+      next_ = list_->next_position(pos_);
     }
     const extension_list* list_ = nullptr;
     std::size_t pos_ = 0;   // index when built, byte offset in wire_ when parsed
@@ -291,11 +281,16 @@ class extension_list {
     extension value{};
     std::size_t offset = 0;
   };
+  // (The framing was checked when the list was made: a parsed list's
+  // positions are read straight from its bytes.)
   constexpr located at_position(std::size_t position) const noexcept {
     if (built_) return {values_[position], 0};
-    // Framing checked when the list was made.
     const std::uint8_t* const p = wire_.data() + position;
     return {{static_cast<extension_type>(load_u16_be(p)), bytes_view(p + 4, load_u16_be(p + 2))}, base_ + position};
+  }
+  // The position of the Extension after the one at `position`.
+  constexpr std::size_t next_position(std::size_t position) const noexcept {
+    return built_ ? position + 1 : position + 4 + load_u16_be(wire_.data() + position + 2);
   }
 
   // The first extension of `type`, or end().
