@@ -19,8 +19,9 @@
 //                  hand_written_subset): a reference, not tlswire
 // Ratios are time / floor time.
 //
-// `tlswire_bench_hello REPS PASSES` overrides the repetition counts (default
-// 30 x 2000), e.g. `1 200` for a quick run under valgrind --tool=callgrind.
+// `tlswire_bench_hello REPS PASSES [rfc8448|browser]` overrides the repetition
+// counts (default 30 x 2000) and may run one message only, e.g.
+// `1 200 browser` for a quick run under valgrind --tool=callgrind.
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -353,12 +354,15 @@ std::vector<std::uint8_t> browser_hello(std::size_t* built_size, double* encode_
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc == 3) {
+  if (argc >= 3) {
     g_reps = std::atoi(argv[1]);
     g_passes = std::atoi(argv[2]);
     if (g_reps < 1 || g_passes < 1) return 2;
   }
-  run("RFC 8448 ClientHello", from_hex(kRfc8448ClientHello), 0);
+  // A third argument picks one message (for profiling one at a time).
+  const std::string only = argc >= 4 ? argv[3] : "";
+  if (only != "browser") run("RFC 8448 ClientHello", from_hex(kRfc8448ClientHello), 0);
+  if (only == "rfc8448") return 0;
   std::size_t built = 0;
   double encode_built = 0;
   const auto browser = browser_hello(&built, &encode_built);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -222,6 +223,69 @@ TEST_CASE("one-pass parse_and_validate refuses exactly what parse then validate 
   }
   CHECK(compared > 4000);
   CHECK(refused_by_rule > 100);  // the mutations reach the rules, not only the framing
+}
+
+TEST_CASE("the rules read supported_versions, supported_groups and key_share as their typed parse does",
+          "[messages][validate][client_hello]") {
+  // validate() reads those three from their bytes (their typed decode runs
+  // only to report a malformed one). Every byte of their extension_data in
+  // the RFC 8448 ClientHellos, mutated: whatever validate() accepts, the
+  // typed decodes accept; a decode_error it reports is one a typed decode
+  // reports, at the same offset.
+  const std::vector<bytes_view> hellos{as_view(v::simple_client_hello), as_view(v::resumed_client_hello),
+                                       as_view(v::hrr_client_hello), as_view(v::compat_client_hello)};
+  const auto typed_errors = [](const client_hello& h) {
+    std::vector<error> errors;
+    const extension_list& ext = h.extensions;
+    if (ext.contains(extension_type::supported_versions)) {
+      const auto d = ext.get<supported_versions_client_hello>();
+      if (!d) errors.push_back(d.error());
+    }
+    if (ext.contains(extension_type::supported_groups)) {
+      const auto d = ext.get<supported_groups>();
+      if (!d) errors.push_back(d.error());
+    }
+    if (ext.contains(extension_type::key_share)) {
+      const auto d = ext.get<key_share_client_hello>();
+      if (!d) errors.push_back(d.error());
+    }
+    return errors;
+  };
+  std::size_t mutated = 0, refused_as_malformed = 0;
+  for (const bytes_view message : hellos) {
+    std::vector<std::uint8_t> body(message.begin() + handshake_header_size, message.end());
+    const auto parsed = parse_client_hello(view(body));
+    REQUIRE(parsed.ok());
+    for (auto it = parsed->extensions.begin(); it != parsed->extensions.end(); ++it) {
+      const auto type = it->type;
+      if (type != extension_type::supported_versions && type != extension_type::supported_groups &&
+          type != extension_type::key_share)
+        continue;
+      const std::size_t from = it.data_offset(), to = from + it->data.size();
+      for (std::size_t i = from; i < to; ++i) {
+        const std::uint8_t original = body[i];
+        for (const std::uint8_t value : {std::uint8_t{0x00}, std::uint8_t{0x01}, std::uint8_t{0xff},
+                                         static_cast<std::uint8_t>(original + 1),
+                                         static_cast<std::uint8_t>(original - 1)}) {
+          body[i] = value;
+          const auto h = parse_client_hello(view(body));
+          REQUIRE(h.ok());  // only extension_data changed: the list's framing holds
+          const auto errors = typed_errors(*h);
+          const auto s = validate(*h);
+          INFO("extension " << to_underlying(type) << ", byte " << i << " set to " << int{value});
+          if (s.ok()) CHECK(errors.empty());
+          if (!s.ok() && s.error().alert == alert_description::decode_error) {
+            CHECK(std::find(errors.begin(), errors.end(), s.error()) != errors.end());
+            ++refused_as_malformed;
+          }
+          ++mutated;
+        }
+        body[i] = original;
+      }
+    }
+  }
+  CHECK(mutated > 1000);
+  CHECK(refused_as_malformed > 100);
 }
 
 TEST_CASE("parse alone accepts what only validation refuses", "[messages][validate][client_hello]") {

@@ -24,7 +24,42 @@ constexpr error truncation_error(std::size_t size) {
   return r.error();
 }
 
+// whole_vector says yes exactly when reader::vector_bytes then expect_end
+// accept, with the same body, over every buffer of up to 6 bytes whose
+// first two bytes (the length prefix) take values around the bounds, for
+// 1- and 2-byte prefixes, with and without a unit.
+constexpr bool whole_vector_agrees_with_reader() {
+  struct bounds {
+    std::size_t min, max, unit;
+  };
+  constexpr std::array<bounds, 5> shapes{{{0, 255, 1}, {2, 254, 2}, {1, 65535, 1}, {2, 65535, 2}, {0, 3, 1}}};
+  constexpr std::array<std::uint8_t, 6> prefix_bytes{0x00, 0x01, 0x02, 0x03, 0x04, 0xff};
+  std::array<std::uint8_t, 6> buffer{};
+  for (const bounds& b : shapes)
+    for (std::size_t size = 0; size <= buffer.size(); ++size)
+      for (const std::uint8_t first : prefix_bytes)
+        for (const std::uint8_t second : prefix_bytes) {
+          buffer = {first, second, 0xaa, 0xbb, 0xcc, 0xdd};
+          const bytes_view data = as_view(buffer).first(size);
+          reader r(data);
+          const bytes_view body = r.vector_bytes(b.min, b.max, b.unit);
+          r.expect_end();
+          const auto whole = whole_vector(data, b.min, b.max, b.unit);
+          if (whole.has_value() != r.ok()) return false;
+          if (whole && (whole->data() != body.data() || whole->size() != body.size())) return false;
+        }
+  return true;
+}
+
 }  // namespace
+
+TEST_CASE("whole_vector accepts exactly what vector_bytes + expect_end accept", "[wire]") {
+  STATIC_REQUIRE(whole_vector_agrees_with_reader());
+  constexpr std::array<std::uint8_t, 5> groups{0x00, 0x03, 0x00, 0x1d, 0x00};  // odd length: not whole NamedGroups
+  STATIC_REQUIRE_FALSE(whole_vector(as_view(groups), 2, 65535, 2).has_value());
+  STATIC_REQUIRE(whole_vector(as_view(groups).first(4), 2, 65535, 1).has_value() == false);  // claims 3, holds 2
+  STATIC_REQUIRE(whole_vector(as_view(groups), 0, 65535, 1)->size() == 3);
+}
 
 TEST_CASE("reader reads u8/u16/u24/u32 big-endian at compile time", "[wire]") {
   STATIC_REQUIRE(reads_big_endian_integers());

@@ -67,31 +67,69 @@ constexpr bool contains_u16(bytes_view wire, std::uint16_t value) noexcept {
   return false;
 }
 
-// The key_share rules of RFC 8446 §4.2.8 over a decoded (so well-formed)
-// KeyShareClientHello, in one walk of its bytes:
+// The rules below read the few extensions they need (supported_versions,
+// supported_groups, key_share) straight from their bytes, checking the
+// framing the typed parse checks as they go: decoding them into typed views
+// first (a reader, a result and a view each) cost more than the rules. Only
+// for a malformed one does the typed decode run, to say what is wrong and
+// where — it must then fail, or the two checks disagree.
+template <typed_extension Ext>
+constexpr error decode_error_of(const extension_list::located& found) {
+  const auto typed = decode_at<Ext>(found);
+  Ensures(!typed);
+  return typed.error();
+}
+
+// The wire bytes of the code points of an extension that is one
+// code_vector (`vector`: &supported_groups::named_group_list, say).
+template <typed_extension Ext, class Vector>
+constexpr result<bytes_view> code_vector_bytes(Vector Ext::*vector, const extension_list::located& found) {
+  (void)vector;  // names Ext and Vector
+  if (const auto items = whole_vector(found.value.data, Vector::min_bytes, Vector::max_bytes, Vector::width))
+    return *items;
+  return decode_error_of<Ext>(found);
+}
+
+// The key_share rules of RFC 8446 §4.2.8 over a ClientHello's key_share and
+// supported_groups, in one walk of the key shares:
+//   - either does not decode (checked in that order)             decode_error
 //   - no two entries for one group (key_share_client_hello::validate(),
 //     reported like at_extension() reports it)
 //   - each entry's group is listed in supported_groups        illegal_parameter
 // A duplicate anywhere is reported before a group missing from the list,
 // as the rules are checked in that order.
-constexpr status check_key_shares(bytes_view shares, bytes_view groups, std::size_t key_share_at) noexcept {
-  const std::uint8_t* const p = shares.data();
-  const std::size_t size = shares.size();
+constexpr status check_key_shares(const extension_list::located& shares_at,
+                                  const extension_list::located& groups_at) {
+  const auto groups = code_vector_bytes(&supported_groups::named_group_list, groups_at);
+  const bytes_view data = shares_at.value.data;
+  const std::uint8_t* const p = data.data();
+  const std::size_t size = data.size();
+  // KeyShareEntry client_shares<0..2^16-1>; each { NamedGroup group;
+  // opaque key_exchange<1..2^16-1>; }
+  bool framed = size >= 2 && load_u16_be(p) == size - 2;
+  bool repeated = false;
   bool unlisted = false;
   std::uint64_t seen = 0;  // a bit per (group mod 64): rescan only on a hit
-  std::size_t pos = 0;
-  while (size - pos >= 4) {
+  for (std::size_t pos = 2; framed && pos != size;) {
+    const std::size_t length = size - pos < 4 ? 0 : load_u16_be(p + pos + 2);
+    if (length == 0 || length > size - pos - 4) {
+      framed = false;
+      break;
+    }
     const std::uint16_t group = load_u16_be(p + pos);
     const std::uint64_t bit = std::uint64_t{1} << (group & 63);
     if ((seen & bit) != 0) {
-      for (std::size_t q = 0; q < pos; q += 4 + std::size_t{load_u16_be(p + q + 2)})
-        if (load_u16_be(p + q) == group) return make_error(errc::bad_value, key_share_at);
+      for (std::size_t q = 2; q < pos; q += 4 + std::size_t{load_u16_be(p + q + 2)})
+        repeated = repeated || load_u16_be(p + q) == group;
     }
     seen |= bit;
-    if (!unlisted && !contains_u16(groups, group)) unlisted = true;
-    pos += 4 + std::size_t{load_u16_be(p + pos + 2)};
+    unlisted = unlisted || (groups.ok() && !contains_u16(*groups, group));
+    pos += 4 + length;
   }
-  if (unlisted) return illegal(key_share_at);
+  if (!framed) return decode_error_of<key_share_client_hello>(shares_at);
+  if (!groups) return groups.error();
+  if (repeated) return make_error(errc::bad_value, shares_at.offset);
+  if (unlisted) return illegal(shares_at.offset);
   return {};
 }
 
@@ -106,9 +144,10 @@ constexpr status check_client_hello(const client_hello& h, const extension_scan&
     // Decoded results are read in place, not moved out as TLSWIRE_TRY does:
     // copying a just-written result stalls on store forwarding (g++ -O2
     // spent ~25 ns per hello on it).
-    const auto versions = decode_at<supported_versions_client_hello>(scan.find(ext, extension_type::supported_versions));
+    const auto versions = code_vector_bytes(&supported_versions_client_hello::versions,
+                                            scan.find(ext, extension_type::supported_versions));
     if (!versions) return versions.error();
-    tls13 = contains_u16(versions->versions.wire_bytes(), to_underlying(protocol_version::tls13));
+    tls13 = contains_u16(*versions, to_underlying(protocol_version::tls13));
   }
   const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
   if (!tls13) {
@@ -140,18 +179,12 @@ constexpr status check_client_hello(const client_hello& h, const extension_scan&
     TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_at));
     TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
   }
-  if (has_shares) {
-    const auto shares_at = scan.find(ext, extension_type::key_share);
-    const auto shares = decode_at<key_share_client_hello>(shares_at);
-    if (!shares) return shares.error();
-    const auto groups = decode_at<supported_groups>(scan.find(ext, extension_type::supported_groups));
-    if (!groups) return groups.error();
-    // §4.2.8: distinct groups (key_share_client_hello::validate()), and
-    // "Each KeyShareEntry value MUST correspond to a group offered in the
-    // "supported_groups" extension".
-    TLSWIRE_CHECK(check_key_shares(shares->client_shares.wire_bytes(), groups->named_group_list.wire_bytes(),
-                                   shares_at.offset));
-  }
+  // §4.2.8: distinct groups (key_share_client_hello::validate()), and
+  // "Each KeyShareEntry value MUST correspond to a group offered in the
+  // "supported_groups" extension".
+  if (has_shares)
+    TLSWIRE_CHECK(check_key_shares(scan.find(ext, extension_type::key_share),
+                                   scan.find(ext, extension_type::supported_groups)));
   return {};
 }
 

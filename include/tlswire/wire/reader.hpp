@@ -8,6 +8,7 @@
 // their body on a sub-reader that physically cannot see past the block.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <type_traits>
 
 #include "tlswire/wire/bytes.hpp"
@@ -19,6 +20,21 @@ namespace tlswire {
 // for a vector whose ceiling is `max` (RFC 8446 §3.4).
 constexpr std::size_t length_prefix_width(std::size_t max) noexcept {
   return max <= 0xff ? 1 : max <= 0xffff ? 2 : max <= 0xffffff ? 3 : 4;
+}
+
+// The body of a vector x<min..max> that is all of `data` — exactly what
+// reader::vector_bytes then expect_end accept — or nothing. The yes/no form,
+// for rules that read a few already-framed bytes on every message; when it
+// says no, a reader tells what is wrong and where.
+constexpr std::optional<bytes_view> whole_vector(bytes_view data, std::size_t min, std::size_t max,
+                                                 std::size_t unit = 1) noexcept {
+  const std::size_t width = length_prefix_width(max);
+  if (data.size() < width) return std::nullopt;
+  const std::uint8_t* const p = data.data();
+  std::size_t len = 0;
+  for (std::size_t i = 0; i < width; ++i) len = (len << 8) | p[i];
+  if (len < min || len > max || len % unit != 0 || len != data.size() - width) return std::nullopt;
+  return bytes_view(p + width, len);
 }
 
 class reader {
