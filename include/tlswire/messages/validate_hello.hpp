@@ -81,10 +81,9 @@ constexpr error decode_error_of(const extension_list::located& found) {
 }
 
 // The wire bytes of the code points of an extension that is one
-// code_vector (`vector`: &supported_groups::named_group_list, say).
+// code_vector, named by a pointer to it: &supported_groups::named_group_list.
 template <typed_extension Ext, class Vector>
-constexpr result<bytes_view> code_vector_bytes(Vector Ext::*vector, const extension_list::located& found) {
-  (void)vector;  // names Ext and Vector
+constexpr result<bytes_view> code_vector_bytes(Vector Ext::* /*the vector*/, const extension_list::located& found) {
   if (const auto items = whole_vector(found.value.data, Vector::min_bytes, Vector::max_bytes, Vector::width))
     return *items;
   return decode_error_of<Ext>(found);
