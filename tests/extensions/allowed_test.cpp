@@ -28,6 +28,16 @@ constexpr error request_error(std::array<std::uint8_t, N> block, message_context
   return s ? error{} : s.error();
 }
 
+// The same for a list built from `extension` values (positions are indexes,
+// offsets 0).
+template <std::size_t N>
+constexpr error built_request_error(std::array<extension, N> values, message_context message) {
+  const extension_list list(values);
+  auto s = validate_extensions(list, message);
+  return s ? error{} : s.error();
+}
+constexpr extension empty_of(extension_type type) { return extension{type, {}}; }
+
 template <std::size_t N, std::size_t M>
 constexpr error answer_error(std::array<std::uint8_t, N> block, message_context message,
                              std::array<std::uint8_t, M> requested_block) {
@@ -89,6 +99,17 @@ constexpr semantic_case kSemantic[] = {
         alert_description::illegal_parameter, 2)},
     {"accepts pre_shared_key last in ClientHello",
      accepted(request_error(hex("000a" "001c00024001" "00290000"), m::client_hello))},
+    {"refuses pre_shared_key not last in a built ClientHello list",
+     is(built_request_error(std::array{empty_of(extension_type::pre_shared_key), empty_of(extension_type::padding)},
+                            m::client_hello),
+        errc::extension_order, alert_description::illegal_parameter, 0)},
+    {"accepts pre_shared_key last in a built ClientHello list",
+     accepted(built_request_error(
+         std::array{empty_of(extension_type::padding), empty_of(extension_type::pre_shared_key)}, m::client_hello))},
+    {"refuses a duplicate in a built ClientHello list",
+     is(built_request_error(std::array{empty_of(extension_type::padding), empty_of(extension_type::padding)},
+                            m::client_hello),
+        errc::duplicate_extension, alert_description::illegal_parameter, 0)},
     // RFC 8446 §4.2: recognized extension in the wrong message.
     {"refuses oid_filters in ClientHello",
      is(request_error(hex("0004" "00300000"), m::client_hello), errc::extension_not_allowed,

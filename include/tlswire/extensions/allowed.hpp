@@ -333,10 +333,10 @@ class high_type_set {
 // along a parse's framing walk (extension_list::parse takes it as its
 // visitor; see parse_and_validate_client_hello) or to run over a list
 // afterwards (extension_list::visit). Per Extension it keeps a bit per type
-// below 64 (every common extension), where that type is, the rarer higher
-// types in a short set, and the last type. When a rule turns out broken,
-// the exact routine above finds the offending Extension and its offset, so
-// the errors are those routines' errors.
+// below 64 (every common extension), which of those came twice, where that
+// type is, and the rarer higher types in a short set. When a rule
+// turns out broken, the exact routine above finds the offending Extension
+// and its offset, so the errors are those routines' errors.
 class extension_scan {
  public:
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): position_ on purpose, see below
@@ -368,7 +368,6 @@ class extension_scan {
                !extension_table_detail::high_type_allowed(type, message_)) [[unlikely]] {
       high_banned_ = true;
     }
-    last_type_ = type;
   }
 
   // RFC 8446 §4.2 / RFC 5246 §7.4.1.4: no type twice (every version).
@@ -382,11 +381,12 @@ class extension_scan {
     return check_extensions_allowed(list, message_);
   }
   // RFC 8446 §4.2.11: pre_shared_key last (with no duplicates, it is last
-  // exactly when the last type is it).
+  // exactly when the list ends where it does).
   constexpr status pre_shared_key_last(const extension_list& list) const noexcept {
-    if (!contains(extension_type::pre_shared_key) || last_type_ == to_underlying(extension_type::pre_shared_key))
-      return {};
-    return make_error(errc::extension_order, find(list, extension_type::pre_shared_key).offset);
+    if (!contains(extension_type::pre_shared_key)) return {};
+    const std::size_t at = position_[to_underlying(extension_type::pre_shared_key)];
+    if (list.next_position(at) == list.end_position()) return {};
+    return make_error(errc::extension_order, list.at_position(at).offset);
   }
 
   // For types below 64: present, and where (the extension and its offset;
@@ -408,7 +408,6 @@ class extension_scan {
   // written, and zeroing 128 bytes would cost more than the whole scan.
   std::array<std::uint16_t, 64> position_;
   extension_table_detail::high_type_set high_seen_;
-  std::uint16_t last_type_ = 0;
   message_context message_;
   bool high_repeated_ = false;
   bool high_banned_ = false;

@@ -234,7 +234,7 @@ class extension_list {
     constexpr iterator() noexcept = default;
     constexpr iterator(const extension_list* list, bool at_end) noexcept : list_(list) {
       if (at_end) {
-        pos_ = list->built_ ? list->values_.size() : list->wire_.size();
+        pos_ = list->end_position();
       } else {
         load();
       }
@@ -263,7 +263,7 @@ class extension_list {
 
    private:
     constexpr void load() noexcept {
-      if (pos_ >= (list_->built_ ? list_->values_.size() : list_->wire_.size())) return;
+      if (pos_ >= list_->end_position()) return;
       current_ = list_->at_position(pos_).value;
       next_ = list_->next_position(pos_);
     }
@@ -292,6 +292,8 @@ class extension_list {
   constexpr std::size_t next_position(std::size_t position) const noexcept {
     return built_ ? position + 1 : position + 4 + load_u16_be(wire_.data() + position + 2);
   }
+  // The position past the last Extension (where end() stands).
+  constexpr std::size_t end_position() const noexcept { return built_ ? values_.size() : wire_.size(); }
 
   // The first extension of `type`, or end().
   constexpr iterator find_iterator(extension_type type) const noexcept {
