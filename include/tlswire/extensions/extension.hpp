@@ -104,11 +104,7 @@ constexpr void encode_extension(writer& w, const extension& ext) { ext.encode(w)
 // decode_error. `data_offset` is where the data starts in the caller's input.
 template <typed_extension Ext>
 constexpr result<Ext> decode_extension_data(bytes_view data, std::size_t data_offset = 0) {
-  reader r(data, data_offset);
-  Ext value = Ext::parse(r);
-  r.expect_end();
-  if (!r) return r.error();
-  return value;
+  return decode_at_offset<Ext>(data, data_offset);
 }
 
 // RFC 8446 §4.1.2 (and every message that carries extensions)

@@ -36,6 +36,7 @@
 #include "tlswire/registry/handshake_type.hpp"
 #include "tlswire/registry/protocol_version.hpp"
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/message_common.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/reader.hpp"
 #include "tlswire/wire/result.hpp"
@@ -56,6 +57,7 @@ using version_list = code_vector<protocol_version, 2, 254>;  // RFC 8446 §4.2.1
 // RFC 8446 §4.1.2 ClientHello (the message body; handshake.hpp adds the header).
 template <class Extensions>
 struct basic_client_hello {
+  static constexpr handshake_type type = handshake_type::client_hello;
   protocol_version legacy_version = protocol_version::tls12;
   bytes_view random{};  // exactly 32 bytes
   legacy_session_id session_id{};
@@ -117,29 +119,20 @@ struct basic_client_hello {
   }
 
   // Writes the whole handshake message: header + body.
-  constexpr void encode_message(writer& w) const {
-    write_handshake(w, handshake_type::client_hello, [&](writer& b) { encode(b); });
-  }
+  constexpr void encode_message(writer& w) const { encode_handshake(w, *this); }
 };
 
 using client_hello = basic_client_hello<extension_list>;
 
-// Parses a ClientHello body; trailing bytes are decode_error.
+// Parses a ClientHello body (straight into the result: parse_into);
+// trailing bytes are decode_error.
 constexpr result<client_hello> parse_client_hello(bytes_view body, std::size_t offset = 0) {
-  reader r(body, offset);
-  // Parsed straight into the result, returned by name on both paths: the
-  // hello is never copied.
-  result<client_hello> h(std::in_place);
-  client_hello::parse_into(r, *h);
-  r.expect_end();
-  if (!r) h = r.error();
-  return h;
+  return decode_at_offset<client_hello>(body, offset);
 }
 
 // Parses a complete handshake message holding a ClientHello.
 constexpr result<client_hello> parse_client_hello(const handshake_message& m) {
-  if (m.type != handshake_type::client_hello) return make_error(errc::unexpected_message, 0);
-  return parse_client_hello(m.body, handshake_header_size);
+  return parse_message<client_hello>(m);
 }
 
 // ---- Questions every hello answers --------------------------------------

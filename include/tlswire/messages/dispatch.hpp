@@ -107,11 +107,9 @@ namespace dispatch_detail {
 
 template <class T, class... Context>
 constexpr result<typed_message> parse_as(const handshake_message& m, Context... ctx) {
-  reader r(m.body, handshake_header_size);
-  T value = T::parse(r, ctx...);
-  r.expect_end();
-  if (!r) return r.error();
-  return typed_message{m, message_body(std::in_place_type<T>, value)};
+  const auto value = parse_message<T>(m, ctx...);
+  if (!value) return value.error();
+  return typed_message{m, message_body(std::in_place_type<T>, *value)};
 }
 
 }  // namespace dispatch_detail

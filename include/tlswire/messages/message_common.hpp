@@ -1,8 +1,8 @@
 #pragma once
-// Pieces the handshake messages after the hellos share: the version test
-// that decides the wire shape, TLS 1.2's DigitallySigned, an extensions
-// block with bounds other than <0..2^16-1>, and decoding a typed body out
-// of a reassembled handshake_message.
+// Pieces the handshake messages share: the version test that decides the
+// wire shape, TLS 1.2's DigitallySigned, an extensions block with bounds
+// other than <0..2^16-1>, and decoding a typed body out of a reassembled
+// handshake_message.
 #include <cstddef>
 #include <cstdint>
 
@@ -93,11 +93,7 @@ constexpr void encode_extension_block(writer& w, const extension_list& list) noe
 template <class T, class... Context>
 constexpr result<T> parse_message(const handshake_message& m, Context... ctx) {
   if (m.type != T::type) return make_error(errc::unexpected_message, 0);
-  reader r(m.body, handshake_header_size);
-  T value = T::parse(r, ctx...);
-  r.expect_end();
-  if (!r) return r.error();
-  return value;
+  return decode_at_offset<T>(m.body, handshake_header_size, ctx...);
 }
 
 // Writes header + body of any message type T (T::type, T::encode).

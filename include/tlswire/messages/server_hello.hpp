@@ -24,6 +24,7 @@
 #include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/client_hello.hpp"  // random_size, legacy_session_id
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/message_common.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/compression_method.hpp"
 #include "tlswire/registry/extension_type.hpp"
@@ -73,6 +74,7 @@ constexpr downgrade_sentinel find_downgrade_sentinel(bytes_view server_random) n
 // RFC 8446 §4.1.3 ServerHello (the body; handshake.hpp adds the header).
 template <class Extensions>
 struct basic_server_hello {
+  static constexpr handshake_type type = handshake_type::server_hello;
   protocol_version legacy_version = protocol_version::tls12;
   bytes_view random{};  // exactly 32 bytes
   legacy_session_id session_id_echo{};
@@ -125,9 +127,7 @@ struct basic_server_hello {
     if (has_extensions) extensions.encode(w);
   }
 
-  constexpr void encode_message(writer& w) const {
-    write_handshake(w, handshake_type::server_hello, [&](writer& b) { encode(b); });
-  }
+  constexpr void encode_message(writer& w) const { encode_handshake(w, *this); }
 
   // RFC 8446 §4.1.3: HelloRetryRequest is recognised by its random alone.
   constexpr bool is_hello_retry_request() const noexcept {
@@ -138,20 +138,14 @@ struct basic_server_hello {
 
 using server_hello = basic_server_hello<extension_list>;
 
+// Parses a ServerHello (or HelloRetryRequest) body, straight into the
+// result; trailing bytes are decode_error.
 constexpr result<server_hello> parse_server_hello(bytes_view body, std::size_t offset = 0) {
-  reader r(body, offset);
-  // Parsed straight into the result, returned by name on both paths: the
-  // hello is never copied.
-  result<server_hello> h(std::in_place);
-  server_hello::parse_into(r, *h);
-  r.expect_end();
-  if (!r) h = r.error();
-  return h;
+  return decode_at_offset<server_hello>(body, offset);
 }
 
 constexpr result<server_hello> parse_server_hello(const handshake_message& m) {
-  if (m.type != handshake_type::server_hello) return make_error(errc::unexpected_message, 0);
-  return parse_server_hello(m.body, handshake_header_size);
+  return parse_message<server_hello>(m);
 }
 
 // RFC 8446 §4.2.1: the version the server chose — supported_versions'

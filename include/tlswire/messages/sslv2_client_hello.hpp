@@ -25,6 +25,7 @@
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/protocol_version.hpp"
 #include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/codec.hpp"
 #include "tlswire/wire/reader.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -137,11 +138,7 @@ constexpr bool looks_like_sslv2_client_hello(bytes_view record) noexcept {
 }
 
 constexpr result<sslv2_client_hello> parse_sslv2_client_hello(bytes_view record) noexcept {
-  reader r(record);
-  sslv2_client_hello h = sslv2_client_hello::parse(r);
-  r.expect_end();
-  if (!r) return r.error();
-  return h;
+  return decode<sslv2_client_hello>(record);
 }
 
 }  // namespace tlswire

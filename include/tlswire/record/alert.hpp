@@ -47,11 +47,7 @@ struct alert_message {
 // or longer one is decode_error (RFC 8446 §6.2: "a message could not be
 // decoded because some field was ... of incorrect length").
 constexpr result<alert_message> decode_alert_record(bytes_view fragment, std::size_t fragment_offset = 0) noexcept {
-  reader r(fragment, fragment_offset);
-  const alert_message a = alert_message::parse(r);
-  r.expect_end();
-  if (!r) return r.error();
-  return a;
+  return decode_at_offset<alert_message>(fragment, fragment_offset);
 }
 
 // RFC 8446 §6: in TLS 1.3 every alert but close_notify and user_canceled is
