@@ -39,6 +39,7 @@
 #include "tlswire/registry/content_type.hpp"
 #include "tlswire/registry/protocol_version.hpp"
 #include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/codec.hpp"
 #include "tlswire/wire/reader.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -226,10 +227,8 @@ class tls13_record_protection {
     using namespace record_protection_detail;
     Expects(keyed_);
     if (sequence_.exhausted()) return sequence_exhausted;
-    reader r(record_bytes);
-    const record rec = record::parse(r, limits_);
-    if (!r) return r.error();
-    if (!r.empty()) return make_error(errc::trailing_bytes, r.offset());
+    // Exactly one record: bytes after it are trailing_bytes.
+    TLSWIRE_TRY(const record rec, decode<record>(record_bytes, limits_));
     if (rec.type != content_type::application_data)
       return make_error(errc::unexpected_message, 0);
     if (rec.fragment.size() < tag_) return make_error(errc::bad_record_mac, record_header_size);
@@ -363,10 +362,8 @@ class tls12_aead_record_protection {
     using namespace record_protection_detail;
     Expects(keyed_);
     if (sequence_.exhausted()) return sequence_exhausted;
-    reader r(record_bytes);
-    const record rec = record::parse(r, limits_);
-    if (!r) return r.error();
-    if (!r.empty()) return make_error(errc::trailing_bytes, r.offset());
+    // Exactly one record: bytes after it are trailing_bytes.
+    TLSWIRE_TRY(const record rec, decode<record>(record_bytes, limits_));
     const std::size_t overhead = content_offset() - record_header_size + tag_;
     if (rec.fragment.size() < overhead)
       return make_error(errc::bad_record_mac, record_header_size);
