@@ -153,8 +153,9 @@ constexpr result<void> write_ja3(const client_hello& h, text_sink& s) {
 
 // The values of `values` (2-byte code points) in ascending order, with
 // repeats, GREASE and the values `skip` says to leave out dropped. Sorting
-// without allocating: a 64 Ki-bit presence map (8 KiB on the stack), and a
-// count for the rare value that repeats.
+// without allocating, in time linear in the values: a 64 Ki-bit presence
+// map and a map of the values seen twice (16 KiB of stack together), then a
+// count only for a value that repeats.
 template <class Range, class Skip, class Emit>
 constexpr void for_each_sorted(const Range& values, Skip&& skip, Emit&& emit) {
   std::array<std::uint64_t, 1024> seen{};
@@ -233,6 +234,21 @@ constexpr std::string_view ja4_version(protocol_version v) noexcept {
 constexpr bool is_alnum(std::uint8_t c) noexcept {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+
+// JA4's lists: 4-digit hex values, comma separated.
+class hex4_list {
+ public:
+  constexpr explicit hex4_list(text_sink& text) noexcept : text_(&text) {}
+  constexpr void operator()(std::uint16_t v) noexcept {
+    if (!first_) text_->put(',');
+    text_->hex4(v);
+    first_ = false;
+  }
+
+ private:
+  text_sink* text_;
+  bool first_ = true;
+};
 
 constexpr void two_digits(text_sink& s, std::size_t n) noexcept {
   if (n > 99) n = 99;
@@ -320,13 +336,7 @@ constexpr result<std::string_view> ja4(const client_hello& h, gsl::span<char> ou
   } else {
     reference::sha256 sha;
     text_sink text(&sha);
-    bool first = true;
-    for_each_sorted(cipher_numbers{&h.cipher_suites}, [](std::uint16_t) { return false; },
-                    [&](std::uint16_t n) {
-                      if (!first) text.put(',');
-                      text.hex4(n);
-                      first = false;
-                    });
+    for_each_sorted(cipher_numbers{&h.cipher_suites}, [](std::uint16_t) { return false; }, hex4_list(text));
     truncated_hash(s, sha);
   }
   s.put('_');
@@ -337,27 +347,18 @@ constexpr result<std::string_view> ja4(const client_hello& h, gsl::span<char> ou
   } else {
     reference::sha256 sha;
     text_sink text(&sha);
-    bool first = true;
     for_each_sorted(
         extension_types{&h.extensions},
         [](std::uint16_t n) {
           return n == to_underlying(extension_type::server_name) ||
                  n == to_underlying(extension_type::application_layer_protocol_negotiation);
         },
-        [&](std::uint16_t n) {
-          if (!first) text.put(',');
-          text.hex4(n);
-          first = false;
-        });
+        hex4_list(text));
     if (sig_algs && !sig_algs->supported_signature_algorithms.empty()) {
       text.put('_');
-      bool first_alg = true;
-      for (signature_scheme a : sig_algs->supported_signature_algorithms) {
-        if (is_grease(a)) continue;
-        if (!first_alg) text.put(',');
-        text.hex4(to_underlying(a));
-        first_alg = false;
-      }
+      hex4_list algorithms(text);  // in the client's order, as JA4 says
+      for (signature_scheme a : sig_algs->supported_signature_algorithms)
+        if (!is_grease(a)) algorithms(to_underlying(a));
     }
     truncated_hash(s, sha);
   }
