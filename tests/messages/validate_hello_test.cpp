@@ -179,6 +179,28 @@ TEST_CASE("refuses hostile ClientHellos with the alert the RFC names", "[message
        errc::bad_value, ad::illegal_parameter},
       {"malformed supported_versions (odd length)", with([](auto& p) { p.extensions[0] = {0x002b, "03030403"}; }),
        errc::length_out_of_range, ad::decode_error},
+      // The extensions validate() reads from their bytes, malformed: each is
+      // refused as its typed parse refuses it.
+      {"supported_versions with an empty list", with([](auto& p) { p.extensions[0] = {0x002b, "00"}; }),
+       errc::length_out_of_range, ad::decode_error},
+      {"supported_versions with a byte after its list", with([](auto& p) { p.extensions[0] = {0x002b, "02030400"}; }),
+       errc::trailing_bytes, ad::decode_error},
+      {"supported_groups with an empty list", with([](auto& p) { p.extensions[1] = {0x000a, "0000"}; }),
+       errc::length_out_of_range, ad::decode_error},
+      {"supported_groups of odd length", with([](auto& p) { p.extensions[1] = {0x000a, "0003001d00"}; }),
+       errc::length_out_of_range, ad::decode_error},
+      {"key_share entry with an empty key_exchange", with([](auto& p) { p.extensions[3] = {0x0033, "0004001d0000"}; }),
+       errc::length_out_of_range, ad::decode_error},
+      {"key_share entry cut short of its length field", with([](auto& p) { p.extensions[3] = {0x0033, "0003001d00"}; }),
+       errc::truncated, ad::decode_error},
+      {"key_share list longer than the extension", with([](auto& p) {
+         p.extensions[3] = {0x0033, "0030001d0020" + std::string(64, 'a')};
+       }),
+       errc::truncated, ad::decode_error},
+      {"key_share with a byte after its list", with([](auto& p) {
+         p.extensions[3] = {0x0033, "0024001d0020" + std::string(64, 'a') + "00"};
+       }),
+       errc::trailing_bytes, ad::decode_error},
   };
   for (const auto& c : cases) {
     INFO(c.name);
