@@ -50,6 +50,14 @@ constexpr std::uint16_t load_u16_be(const std::uint8_t* p) noexcept {
   return static_cast<std::uint16_t>(p[0] << 8 | p[1]);
 }
 
+// The big-endian unsigned integer of `width` bytes (1..8) at `p`: a length
+// prefix or a code point, over bytes whose bounds were already checked.
+constexpr std::uint64_t load_uint_be(const std::uint8_t* p, std::size_t width) noexcept {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < width; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
 // A view of a compile-time byte array, e.g. `as_bytes_view(kClientHello)`.
 template <std::size_t N>
 constexpr bytes_view as_view(const std::array<std::uint8_t, N>& a) noexcept {

@@ -31,8 +31,7 @@ constexpr std::optional<bytes_view> whole_vector(bytes_view data, std::size_t mi
   const std::size_t width = length_prefix_width(max);
   if (data.size() < width) return std::nullopt;
   const std::uint8_t* const p = data.data();
-  std::size_t len = 0;
-  for (std::size_t i = 0; i < width; ++i) len = (len << 8) | p[i];
+  const std::size_t len = load_uint_be(p, width);
   if (len < min || len > max || len % unit != 0 || len != data.size() - width) return std::nullopt;
   return bytes_view(p + width, len);
 }
@@ -87,9 +86,7 @@ class reader {
   // Big-endian unsigned integer of `width` bytes (1..8).
   constexpr std::uint64_t uint_be(std::size_t width) noexcept {
     if (!take_check(width)) return 0;
-    std::uint64_t v = 0;
-    const std::uint8_t* p = data_.data() + pos_;
-    for (std::size_t i = 0; i < width; ++i) v = (v << 8) | p[i];
+    const std::uint64_t v = load_uint_be(data_.data() + pos_, width);
     pos_ += width;
     return v;
   }
@@ -119,8 +116,7 @@ class reader {
       return {};
     }
     const std::uint8_t* p = data_.data() + pos_;
-    std::size_t len = 0;
-    for (std::size_t i = 0; i < width; ++i) len = (len << 8) | p[i];
+    const std::size_t len = load_uint_be(p, width);
     // unit == 1 (opaque vectors, the common case) skips a division.
     if (len < min || len > max || (unit != 1 && len % unit != 0)) [[unlikely]] {
       fail(errc::length_out_of_range, at);
