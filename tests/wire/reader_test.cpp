@@ -57,7 +57,7 @@ TEST_CASE("whole_vector accepts exactly what vector_bytes + expect_end accept", 
   STATIC_REQUIRE(whole_vector_agrees_with_reader());
   constexpr std::array<std::uint8_t, 5> groups{0x00, 0x03, 0x00, 0x1d, 0x00};  // odd length: not whole NamedGroups
   STATIC_REQUIRE_FALSE(whole_vector(as_view(groups), 2, 65535, 2).has_value());
-  STATIC_REQUIRE(whole_vector(as_view(groups).first(4), 2, 65535, 1).has_value() == false);  // claims 3, holds 2
+  STATIC_REQUIRE_FALSE(whole_vector(as_view(groups).first(4), 2, 65535, 1).has_value());  // claims 3, holds 2
   STATIC_REQUIRE(whole_vector(as_view(groups), 0, 65535, 1)->size() == 3);
 }
 
