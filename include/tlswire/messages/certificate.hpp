@@ -35,15 +35,11 @@
 #include "tlswire/messages/message_common.hpp"
 #include "tlswire/registry/certificate_type.hpp"
 #include "tlswire/registry/handshake_type.hpp"
-#include "tlswire/x509/certificate.hpp"
 
 namespace tlswire {
 
 // RFC 5246 §7.4.2: opaque ASN.1Cert<1..2^24-1>;
 using asn1_cert = opaque_vector<1, 16777215>;
-
-// A DER certificate's view (x509/certificate.hpp), checked once.
-constexpr result<x509::certificate> parse_x509(bytes_view der) { return decode<x509::certificate>(der); }
 
 // RFC 5246 §7.4.2 Certificate (TLS 1.2 and earlier).
 struct tls12_certificate {
@@ -90,8 +86,6 @@ struct certificate_entry {
     cert_data.encode(w);
     extensions.encode(w);
   }
-  // The entry's certificate as an X.509 view (for an X.509 entry).
-  constexpr result<x509::certificate> x509() const { return parse_x509(cert_data.bytes); }
   friend constexpr bool operator==(const certificate_entry&, const certificate_entry&) = default;
 };
 

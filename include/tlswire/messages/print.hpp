@@ -23,6 +23,7 @@
 #include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/dispatch.hpp"
 #include "tlswire/registry/registry.hpp"
+#include "tlswire/x509/certificate.hpp"
 #include "tlswire/x509/oids.hpp"
 
 namespace tlswire {

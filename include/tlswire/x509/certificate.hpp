@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "tlswire/wire/codec.hpp"
 #include "tlswire/wire/reader.hpp"
 #include "tlswire/wire/writer.hpp"
 #include "tlswire/x509/der.hpp"
@@ -379,3 +380,13 @@ struct certificate {
 };
 
 }  // namespace tlswire::x509
+
+namespace tlswire {
+
+// A DER certificate's view, checked once: for a Certificate message's
+// cert_data (RFC 8446 §4.4.2) or any other DER. It lives here, not in
+// messages/certificate.hpp, so the message layer needs nothing of x509/ and
+// code that holds both (inspect/, tools, tests) reaches it from below.
+constexpr result<x509::certificate> parse_x509(bytes_view der) { return decode<x509::certificate>(der); }
+
+}  // namespace tlswire
