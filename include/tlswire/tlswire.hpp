@@ -84,7 +84,6 @@
 #include "tlswire/messages/dispatch.hpp"
 #include "tlswire/messages/encrypted_extensions.hpp"
 #include "tlswire/messages/end_of_early_data.hpp"
-#include "tlswire/messages/fingerprint.hpp"
 #include "tlswire/messages/finished.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/hello_request.hpp"
@@ -93,7 +92,6 @@
 #include "tlswire/messages/message_hash.hpp"
 #include "tlswire/messages/messages.hpp"
 #include "tlswire/messages/new_session_ticket.hpp"
-#include "tlswire/messages/print.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/server_hello_done.hpp"
 #include "tlswire/messages/server_key_exchange.hpp"
@@ -130,3 +128,7 @@
 #include "tlswire/x509/der.hpp"
 #include "tlswire/x509/oids.hpp"
 #include "tlswire/x509/verify.hpp"
+
+// inspect/
+#include "tlswire/inspect/fingerprint.hpp"
+#include "tlswire/inspect/print.hpp"

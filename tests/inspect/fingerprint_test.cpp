@@ -8,7 +8,7 @@
 
 #include "messages/rfc8448_vectors.hpp"
 #include "support/pcap_reader.hpp"
-#include "tlswire/messages/fingerprint.hpp"
+#include "tlswire/inspect/fingerprint.hpp"
 #include "tlswire/messages/handshake.hpp"
 
 using namespace tlswire;
@@ -116,7 +116,7 @@ constexpr bool ja4_of_rfc8448_client_hello() {
 
 }  // namespace
 
-TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "[messages][fingerprint]") {
+TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "[inspect][fingerprint]") {
   // README example: this JA3 string has MD5 ada70206e40642a3e4461f35503241d5.
   constexpr std::string_view text = "769,47-53-5-10-49161-49162-49171-49172-50-56-19-4,0-10-11,23-24-25,0";
   reference::md5 h;
@@ -128,7 +128,7 @@ TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "
   CHECK(test::to_hex(as_view(d)) == "ada70206e40642a3e4461f35503241d5");
 }
 
-TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", "[messages][fingerprint]") {
+TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", "[inspect][fingerprint]") {
   STATIC_REQUIRE(ja3_of_rfc8448_client_hello());
   STATIC_REQUIRE(ja4_of_rfc8448_client_hello());
   auto h = hello_of(v::simple_client_hello);
@@ -139,7 +139,7 @@ TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", 
   CHECK(*hash == "da4dea34fe6d4ce5f0725df3f2682fa0");
 }
 
-TEST_CASE("fingerprints refuse an output buffer that is too small", "[messages][fingerprint]") {
+TEST_CASE("fingerprints refuse an output buffer that is too small", "[inspect][fingerprint]") {
   auto h = hello_of(v::simple_client_hello);
   std::array<char, 35> small{};
   auto r = ja4(*h, small);
@@ -149,7 +149,7 @@ TEST_CASE("fingerprints refuse an output buffer that is too small", "[messages][
   CHECK(ja3(*h, tiny).error().code == errc::buffer_too_small);
 }
 
-TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[messages][fingerprint]") {
+TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[inspect][fingerprint]") {
   const char* captures[] = {"tls-alpn-h2.pcap",      "tls12.pcap",           "badcurveball.pcap",
                             "tls-non-ascii-alpn.pcapng", "latest.pcapng", "browsers-x509.pcapng",
                             "tls-sni.pcapng",         "tls-handshake.pcapng"};
