@@ -1,6 +1,8 @@
 #pragma once
-// messages/: every handshake message and the dispatcher (the printer and the
-// fingerprints are one layer up, in inspect/).
+// messages/: every handshake message (with every extension family they
+// carry) and the dispatcher; the printer and the fingerprints are one layer
+// up, in inspect/.
+#include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/certificate.hpp"
 #include "tlswire/messages/certificate_request.hpp"
 #include "tlswire/messages/certificate_status.hpp"
