@@ -65,6 +65,7 @@
 #include "tlswire/extensions/padding.hpp"
 #include "tlswire/extensions/pre_shared_key.hpp"
 #include "tlswire/extensions/server_name.hpp"
+#include "tlswire/extensions/shapes.hpp"
 #include "tlswire/extensions/signature_algorithms.hpp"
 #include "tlswire/extensions/signed_certificate_timestamp.hpp"
 #include "tlswire/extensions/status_request.hpp"
