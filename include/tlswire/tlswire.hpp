@@ -56,6 +56,7 @@
 #include "tlswire/extensions/padding.hpp"
 #include "tlswire/extensions/pre_shared_key.hpp"
 #include "tlswire/extensions/server_name.hpp"
+#include "tlswire/extensions/shapes.hpp"
 #include "tlswire/extensions/signature_algorithms.hpp"
 #include "tlswire/extensions/signed_certificate_timestamp.hpp"
 #include "tlswire/extensions/status_request.hpp"
@@ -80,7 +81,6 @@
 #include "tlswire/messages/dispatch.hpp"
 #include "tlswire/messages/encrypted_extensions.hpp"
 #include "tlswire/messages/end_of_early_data.hpp"
-#include "tlswire/messages/fingerprint.hpp"
 #include "tlswire/messages/finished.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/hello_request.hpp"
@@ -89,7 +89,6 @@
 #include "tlswire/messages/message_hash.hpp"
 #include "tlswire/messages/messages.hpp"
 #include "tlswire/messages/new_session_ticket.hpp"
-#include "tlswire/messages/print.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/server_hello_done.hpp"
 #include "tlswire/messages/server_key_exchange.hpp"
@@ -132,3 +131,7 @@
 
 // x509-verify
 #include "tlswire/x509/verify.hpp"
+
+// inspect
+#include "tlswire/inspect/fingerprint.hpp"
+#include "tlswire/inspect/print.hpp"

@@ -4,7 +4,7 @@
 
 #include "messages/rfc8448_vectors.hpp"
 #include "support/allocation_counter.hpp"
-#include "tlswire/messages/fingerprint.hpp"
+#include "tlswire/inspect/fingerprint.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
 #include "tlswire/messages/validate_hello.hpp"
 

@@ -9,6 +9,7 @@
 
 #include "messages/rfc8448_vectors.hpp"
 #include "support/vector_file.hpp"
+#include "tlswire/inspect/print.hpp"
 #include "tlswire/messages/messages.hpp"
 
 using namespace tlswire;

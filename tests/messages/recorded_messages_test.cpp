@@ -15,6 +15,7 @@
 #include "support/allocation_counter.hpp"
 #include "support/recorded_flows.hpp"
 #include "support/vector_file.hpp"
+#include "tlswire/inspect/print.hpp"
 #include "tlswire/messages/messages.hpp"
 #include "tlswire/record/handshake_reassembler.hpp"
 #include "tlswire/record/record_splitter.hpp"

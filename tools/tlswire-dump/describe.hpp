@@ -8,7 +8,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include "tlswire/messages/fingerprint.hpp"
+#include "tlswire/inspect/fingerprint.hpp"
 #include "tlswire/registry/registry.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/x509/certificate.hpp"

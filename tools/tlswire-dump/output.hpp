@@ -8,7 +8,7 @@
 
 namespace tlswire_dump {
 
-// verbose: every field of every message too (tlswire's messages/print.hpp).
+// verbose: every field of every message too (tlswire's inspect/print.hpp).
 std::unique_ptr<sink> make_text_sink(std::ostream& out, bool verbose = false);
 std::unique_ptr<sink> make_json_sink(std::ostream& out);
 std::unique_ptr<sink> make_check_sink(std::ostream& out);

@@ -15,10 +15,6 @@ namespace {
 
 using namespace tlswire;
 
-// Which message an extension list belongs to: some extensions have a
-// different shape per message (RFC 8446 §4.2).
-enum class ext_context { client_hello, server_hello, hello_retry_request, other };
-
 template <class Vector>
 void code_list(json_writer& j, std::string_view k, const Vector& v) {
   j.key(k).begin_array();
@@ -26,98 +22,64 @@ void code_list(json_writer& j, std::string_view k, const Vector& v) {
   j.end_array();
 }
 
-template <class Ext>
-std::optional<Ext> typed(const extension& e) {
-  auto r = decode_extension_data<Ext>(e.data);
-  if (!r) return std::nullopt;
-  return *r;
-}
+// The fields of the typed extensions the dissector shows; the shape comes
+// from the library's table (extensions/shapes.hpp). Any other shape, an
+// extension without one and one that does not decode add nothing.
+struct extension_fields {
+  json_writer& j;
 
-void extension_fields(json_writer& j, const extension& e, ext_context where) {
-  switch (e.type) {
-    case extension_type::server_name:
-      if (where == ext_context::client_hello) {
-        if (auto sni = typed<server_name_client_hello>(e)) {
-          j.key("server_names").begin_array();
-          for (const auto& n : sni->server_name_list) {
-            j.begin_object().field("name_type", n.name_type).field("name", text_of(n.name.bytes)).end_object();
-          }
-          j.end_array();
-        }
-      }
-      return;
-    case extension_type::application_layer_protocol_negotiation:
-      if (auto a = typed<alpn>(e)) {
-        j.key("protocols").begin_array();
-        for (const auto& p : a->protocol_name_list) j.value(text_of(p.bytes));
-        j.end_array();
-      }
-      return;
-    case extension_type::supported_versions:
-      if (where == ext_context::client_hello) {
-        if (auto v = typed<supported_versions_client_hello>(e)) code_list(j, "versions", v->versions);
-      } else if (auto v = typed<supported_versions_server_hello>(e)) {
-        j.field("selected_version", v->selected_version);
-      }
-      return;
-    case extension_type::supported_groups:
-      if (auto g = typed<supported_groups>(e)) code_list(j, "groups", g->named_group_list);
-      return;
-    case extension_type::ec_point_formats:
-      if (auto f = typed<ec_point_formats>(e)) code_list(j, "formats", f->ec_point_format_list);
-      return;
-    case extension_type::signature_algorithms:
-      if (auto s = typed<signature_algorithms>(e)) code_list(j, "schemes", s->supported_signature_algorithms);
-      return;
-    case extension_type::signature_algorithms_cert:
-      if (auto s = typed<signature_algorithms_cert>(e)) code_list(j, "schemes", s->supported_signature_algorithms);
-      return;
-    case extension_type::key_share:
-      if (where == ext_context::client_hello) {
-        if (auto k = typed<key_share_client_hello>(e)) {
-          j.key("client_shares").begin_array();
-          for (const auto& s : k->client_shares)
-            j.begin_object().field("group", s.group).field("key_exchange", hex(s.key_exchange.bytes)).end_object();
-          j.end_array();
-        }
-      } else if (where == ext_context::server_hello) {
-        if (auto k = typed<key_share_server_hello>(e)) {
-          j.key("server_share").begin_object().field("group", k->server_share.group);
-          j.field("key_exchange", hex(k->server_share.key_exchange.bytes)).end_object();
-        }
-      } else if (where == ext_context::hello_retry_request) {
-        if (auto k = typed<key_share_hello_retry_request>(e)) j.field("selected_group", k->selected_group);
-      }
-      return;
-    case extension_type::psk_key_exchange_modes:
-      if (auto m = typed<psk_key_exchange_modes>(e)) code_list(j, "modes", m->ke_modes);
-      return;
-    case extension_type::pre_shared_key:
-      if (where == ext_context::client_hello) {
-        if (auto p = typed<pre_shared_key_client_hello>(e)) {
-          j.key("identities").begin_array();
-          for (const auto& i : p->identities)
-            j.begin_object().field("identity", hex(i.identity.bytes))
-                .field("obfuscated_ticket_age", i.obfuscated_ticket_age).end_object();
-          j.end_array();
-          j.key("binders").begin_array();
-          for (const auto& b : p->binders) j.value(hex(b.bytes));
-          j.end_array();
-        }
-      } else if (auto p = typed<pre_shared_key_server_hello>(e)) {
-        j.field("selected_identity", p->selected_identity);
-      }
-      return;
-    default:
-      return;
+  template <class Other>
+  void operator()(const Other&) const {}
+
+  void operator()(const server_name_client_hello& sni) const {
+    j.key("server_names").begin_array();
+    for (const auto& n : sni.server_name_list)
+      j.begin_object().field("name_type", n.name_type).field("name", text_of(n.name.bytes)).end_object();
+    j.end_array();
   }
-}
+  void operator()(const alpn& a) const {
+    j.key("protocols").begin_array();
+    for (const auto& p : a.protocol_name_list) j.value(text_of(p.bytes));
+    j.end_array();
+  }
+  void operator()(const supported_versions_client_hello& v) const { code_list(j, "versions", v.versions); }
+  void operator()(const supported_versions_server_hello& v) const { j.field("selected_version", v.selected_version); }
+  void operator()(const supported_groups& g) const { code_list(j, "groups", g.named_group_list); }
+  void operator()(const ec_point_formats& f) const { code_list(j, "formats", f.ec_point_format_list); }
+  void operator()(const signature_algorithms& s) const { code_list(j, "schemes", s.supported_signature_algorithms); }
+  void operator()(const signature_algorithms_cert& s) const {
+    code_list(j, "schemes", s.supported_signature_algorithms);
+  }
+  void operator()(const key_share_client_hello& k) const {
+    j.key("client_shares").begin_array();
+    for (const auto& s : k.client_shares)
+      j.begin_object().field("group", s.group).field("key_exchange", hex(s.key_exchange.bytes)).end_object();
+    j.end_array();
+  }
+  void operator()(const key_share_server_hello& k) const {
+    j.key("server_share").begin_object().field("group", k.server_share.group);
+    j.field("key_exchange", hex(k.server_share.key_exchange.bytes)).end_object();
+  }
+  void operator()(const key_share_hello_retry_request& k) const { j.field("selected_group", k.selected_group); }
+  void operator()(const psk_key_exchange_modes& m) const { code_list(j, "modes", m.ke_modes); }
+  void operator()(const pre_shared_key_client_hello& p) const {
+    j.key("identities").begin_array();
+    for (const auto& i : p.identities)
+      j.begin_object().field("identity", hex(i.identity.bytes))
+          .field("obfuscated_ticket_age", i.obfuscated_ticket_age).end_object();
+    j.end_array();
+    j.key("binders").begin_array();
+    for (const auto& b : p.binders) j.value(hex(b.bytes));
+    j.end_array();
+  }
+  void operator()(const pre_shared_key_server_hello& p) const { j.field("selected_identity", p.selected_identity); }
+};
 
-void extensions_json(json_writer& j, const extension_list& list, ext_context where) {
+void extensions_json(json_writer& j, const extension_list& list, message_context where) {
   j.key("extensions").begin_array();
   for (const extension& e : list) {
     j.begin_object().field("type", e.type).field("length", e.data.size()).field("data", hex(e.data));
-    extension_fields(j, e, where);
+    visit_typed(e, where, extension_fields{j});
     j.end_object();
   }
   j.end_array();
@@ -168,7 +130,7 @@ struct body_fields {
     j.field("session_id", hex(h.session_id.bytes));
     code_list(j, "cipher_suites", h.cipher_suites);
     code_list(j, "compression_methods", h.compression_methods);
-    if (h.has_extensions) extensions_json(j, h.extensions, ext_context::client_hello);
+    if (h.has_extensions) extensions_json(j, h.extensions, message_context::client_hello);
     const auto f = fingerprints_of(h);
     j.field("ja3", f.ja3).field("ja3_hash", f.ja3_hash).field("ja4", f.ja4);
   }
@@ -182,7 +144,7 @@ struct body_fields {
     if (version) j.field("negotiated_version", *version);
     if (h.downgrade() != downgrade_sentinel::none) j.field("downgrade_sentinel", std::string(to_string(h.downgrade())));
     if (h.has_extensions)
-      extensions_json(j, h.extensions, hrr ? ext_context::hello_retry_request : ext_context::server_hello);
+      extensions_json(j, h.extensions, extensions_context(h));
   }
   void operator()(const tls12_new_session_ticket& t) const {
     j.field("ticket_lifetime_hint", t.ticket_lifetime_hint).field("ticket", hex(t.ticket.bytes));
@@ -190,10 +152,10 @@ struct body_fields {
   void operator()(const tls13_new_session_ticket& t) const {
     j.field("ticket_lifetime", t.ticket_lifetime).field("ticket_age_add", t.ticket_age_add);
     j.field("ticket_nonce", hex(t.ticket_nonce.bytes)).field("ticket", hex(t.ticket.bytes));
-    extensions_json(j, t.extensions, ext_context::other);
+    extensions_json(j, t.extensions, message_context::new_session_ticket);
   }
   void operator()(const end_of_early_data&) const {}
-  void operator()(const encrypted_extensions& e) const { extensions_json(j, e.extensions, ext_context::other); }
+  void operator()(const encrypted_extensions& e) const { extensions_json(j, e.extensions, message_context::encrypted_extensions); }
   void operator()(const tls12_certificate& c) const {
     j.field("certificate_type", c.certificate_type);
     j.key("certificates").begin_array();
@@ -219,7 +181,7 @@ struct body_fields {
     j.key("entry_extensions").begin_array();
     for (const auto& e : c.certificate_list) {
       j.begin_object();
-      extensions_json(j, e.extensions, ext_context::other);
+      extensions_json(j, e.extensions, message_context::certificate);
       j.end_object();
     }
     j.end_array();
@@ -250,7 +212,7 @@ struct body_fields {
   }
   void operator()(const tls13_certificate_request& c) const {
     j.field("certificate_request_context", hex(c.certificate_request_context.bytes));
-    extensions_json(j, c.extensions, ext_context::other);
+    extensions_json(j, c.extensions, message_context::certificate_request);
   }
   void operator()(const server_hello_done&) const {}
   void operator()(const certificate_verify& c) const { signed_json(c.signed_content); }

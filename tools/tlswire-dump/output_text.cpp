@@ -8,7 +8,7 @@
 #include "output.hpp"
 #include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/dispatch.hpp"
-#include "tlswire/messages/print.hpp"
+#include "tlswire/inspect/print.hpp"
 
 namespace tlswire_dump {
 namespace {
@@ -43,7 +43,7 @@ std::string ordinal(std::size_t n) {
   return std::to_string(n) + suffix;
 }
 
-// The library's pretty-printer (messages/print.hpp) writes into this.
+// The library's pretty-printer (inspect/print.hpp) writes into this.
 struct string_sink {
   std::string text;
   void write(std::string_view s) { text.append(s); }

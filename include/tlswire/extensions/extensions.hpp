@@ -1,5 +1,6 @@
 #pragma once
-// extensions/: every extension family, typed, and the RFC 8446 §4.2 rules.
+// extensions/: every extension family, typed, the shape each takes in each
+// message (shapes.hpp), and the RFC 8446 §4.2 rules.
 #include "tlswire/extensions/allowed.hpp"
 #include "tlswire/extensions/alpn.hpp"
 #include "tlswire/extensions/certificate_authorities.hpp"
@@ -14,6 +15,7 @@
 #include "tlswire/extensions/padding.hpp"
 #include "tlswire/extensions/pre_shared_key.hpp"
 #include "tlswire/extensions/server_name.hpp"
+#include "tlswire/extensions/shapes.hpp"
 #include "tlswire/extensions/signature_algorithms.hpp"
 #include "tlswire/extensions/signed_certificate_timestamp.hpp"
 #include "tlswire/extensions/status_request.hpp"

@@ -1,5 +1,8 @@
 #pragma once
-// messages/: every handshake message, the dispatcher and the printer.
+// messages/: every handshake message (with every extension family they
+// carry) and the dispatcher; the printer and the fingerprints are one layer
+// up, in inspect/.
+#include "tlswire/extensions/extensions.hpp"
 #include "tlswire/messages/certificate.hpp"
 #include "tlswire/messages/certificate_request.hpp"
 #include "tlswire/messages/certificate_status.hpp"
@@ -10,7 +13,6 @@
 #include "tlswire/messages/dispatch.hpp"
 #include "tlswire/messages/encrypted_extensions.hpp"
 #include "tlswire/messages/end_of_early_data.hpp"
-#include "tlswire/messages/fingerprint.hpp"
 #include "tlswire/messages/finished.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/hello_request.hpp"
@@ -18,7 +20,6 @@
 #include "tlswire/messages/message_common.hpp"
 #include "tlswire/messages/message_hash.hpp"
 #include "tlswire/messages/new_session_ticket.hpp"
-#include "tlswire/messages/print.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/server_hello_done.hpp"
 #include "tlswire/messages/server_key_exchange.hpp"

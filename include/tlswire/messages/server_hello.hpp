@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "tlswire/extensions/allowed.hpp"  // message_context
 #include "tlswire/extensions/extension.hpp"
 #include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/client_hello.hpp"  // random_size, legacy_session_id
@@ -156,6 +157,15 @@ constexpr result<protocol_version> negotiated_version(const server_hello& h) {
     return ext.selected_version;
   }
   return h.legacy_version;
+}
+
+// Which message its extensions belong to (their shapes and the §4.2 rules
+// differ): a HelloRetryRequest, a TLS 1.3 ServerHello (it carries
+// supported_versions, RFC 8446 §4.2.1) or a TLS 1.2 one.
+constexpr message_context extensions_context(const server_hello& h) noexcept {
+  if (h.is_hello_retry_request()) return message_context::hello_retry_request;
+  return h.extensions.contains(extension_type::supported_versions) ? message_context::server_hello
+                                                                   : message_context::tls12_server_hello;
 }
 
 }  // namespace tlswire

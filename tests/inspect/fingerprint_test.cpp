@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -8,7 +10,7 @@
 
 #include "messages/rfc8448_vectors.hpp"
 #include "support/pcap_reader.hpp"
-#include "tlswire/messages/fingerprint.hpp"
+#include "tlswire/inspect/fingerprint.hpp"
 #include "tlswire/messages/handshake.hpp"
 
 using namespace tlswire;
@@ -116,7 +118,7 @@ constexpr bool ja4_of_rfc8448_client_hello() {
 
 }  // namespace
 
-TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "[messages][fingerprint]") {
+TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "[inspect][fingerprint]") {
   // README example: this JA3 string has MD5 ada70206e40642a3e4461f35503241d5.
   constexpr std::string_view text = "769,47-53-5-10-49161-49162-49171-49172-50-56-19-4,0-10-11,23-24-25,0";
   reference::md5 h;
@@ -128,7 +130,7 @@ TEST_CASE("JA3 hash of the string published with JA3 (salesforce/ja3 README)", "
   CHECK(test::to_hex(as_view(d)) == "ada70206e40642a3e4461f35503241d5");
 }
 
-TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", "[messages][fingerprint]") {
+TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", "[inspect][fingerprint]") {
   STATIC_REQUIRE(ja3_of_rfc8448_client_hello());
   STATIC_REQUIRE(ja4_of_rfc8448_client_hello());
   auto h = hello_of(v::simple_client_hello);
@@ -139,7 +141,7 @@ TEST_CASE("JA3 and JA4 of RFC 8448's ClientHello are computed at compile time", 
   CHECK(*hash == "da4dea34fe6d4ce5f0725df3f2682fa0");
 }
 
-TEST_CASE("fingerprints refuse an output buffer that is too small", "[messages][fingerprint]") {
+TEST_CASE("fingerprints refuse an output buffer that is too small", "[inspect][fingerprint]") {
   auto h = hello_of(v::simple_client_hello);
   std::array<char, 35> small{};
   auto r = ja4(*h, small);
@@ -149,7 +151,7 @@ TEST_CASE("fingerprints refuse an output buffer that is too small", "[messages][
   CHECK(ja3(*h, tiny).error().code == errc::buffer_too_small);
 }
 
-TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[messages][fingerprint]") {
+TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[inspect][fingerprint]") {
   const char* captures[] = {"tls-alpn-h2.pcap",      "tls12.pcap",           "badcurveball.pcap",
                             "tls-non-ascii-alpn.pcapng", "latest.pcapng", "browsers-x509.pcapng",
                             "tls-sni.pcapng",         "tls-handshake.pcapng"};
@@ -197,4 +199,68 @@ TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[me
     }
   }
   CHECK(compared >= 100);
+}
+
+namespace {
+
+// A ClientHello body with the given cipher suites and no extensions.
+std::vector<std::uint8_t> hello_body_with_suites(const std::vector<std::uint16_t>& suites) {
+  std::vector<std::uint8_t> b{0x03, 0x03};
+  b.resize(2 + 32, 0x11);  // random
+  b.push_back(0);           // legacy_session_id
+  const std::size_t len = suites.size() * 2;
+  b.push_back(static_cast<std::uint8_t>(len >> 8));
+  b.push_back(static_cast<std::uint8_t>(len));
+  for (std::uint16_t s : suites) {
+    b.push_back(static_cast<std::uint8_t>(s >> 8));
+    b.push_back(static_cast<std::uint8_t>(s));
+  }
+  b.push_back(1);  // legacy_compression_methods: null
+  b.push_back(0);
+  return b;
+}
+
+// JA4_b by the definition, with a plain sort: SHA-256 of the sorted 4-digit
+// hex values joined by ',', first 12 hex digits.
+std::string ja4_b_by_sorting(std::vector<std::uint16_t> suites) {
+  std::erase_if(suites, [](std::uint16_t s) { return is_grease(s); });
+  std::sort(suites.begin(), suites.end());
+  std::string text;
+  char buf[8];
+  for (std::size_t i = 0; i < suites.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s%04x", i == 0 ? "" : ",", suites[i]);
+    text += buf;
+  }
+  reference::sha256 sha;
+  sha.update(bytes_view(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  const auto digest = sha.finish();
+  std::string out;
+  for (std::size_t i = 0; i < 6; ++i) {
+    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("JA4 sorts suites from every value window, repeats and window edges kept, as a plain sort does",
+          "[inspect][fingerprint]") {
+  // The sort counts one 64-value window per pass: values at both edges of
+  // windows, repeats, GREASE, unsorted, and (second case) the largest list
+  // a ClientHello holds, spread over every window.
+  std::vector<std::vector<std::uint16_t>> lists{
+      {0xc02f, 0x0a0a, 0x003f, 0x0040, 0xffff, 0x0000, 0x003f, 0xc02f, 0x1301, 0x0040, 0x1a1a, 0xc02f},
+      {},
+  };
+  for (std::uint32_t i = 0; i < 32767; ++i) lists[1].push_back(static_cast<std::uint16_t>((i * 40503U) & 0xffff));
+  for (const auto& suites : lists) {
+    const auto body = hello_body_with_suites(suites);
+    auto h = parse_client_hello(bytes_view(body.data(), body.size()));
+    REQUIRE(h.ok());
+    std::array<char, ja4_size> out{};
+    const std::string got(ja4_of(*h, out));
+    REQUIRE(got.size() == ja4_size);
+    CHECK(got.substr(11, 12) == ja4_b_by_sorting(suites));
+  }
 }

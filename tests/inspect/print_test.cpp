@@ -11,6 +11,7 @@
 #include "messages/rfc8448_vectors.hpp"
 #include "support/allocation_counter.hpp"
 #include "support/vector_file.hpp"
+#include "tlswire/inspect/print.hpp"
 #include "tlswire/messages/messages.hpp"
 
 using namespace tlswire;
@@ -52,7 +53,7 @@ constexpr bool prints_at_compile_time(const std::array<std::uint8_t, N>& message
 
 }  // namespace
 
-TEST_CASE("prints RFC 8448's Finished and KeyUpdate at compile time", "[messages][print]") {
+TEST_CASE("prints RFC 8448's Finished and KeyUpdate at compile time", "[inspect][print]") {
   STATIC_REQUIRE(prints_at_compile_time(v::simple_server_finished,
                                         "Finished [finished (0x14)], 32 bytes\n"
                                         "  verify_data: 9b9b141d906337fbd2cbdce71df4deda... (32 bytes)\n"));
@@ -63,7 +64,7 @@ TEST_CASE("prints RFC 8448's Finished and KeyUpdate at compile time", "[messages
                                         "EndOfEarlyData [end_of_early_data (0x05)], 0 bytes\n"));
 }
 
-TEST_CASE("prints RFC 8448's EncryptedExtensions with field and IANA names", "[messages][print]") {
+TEST_CASE("prints RFC 8448's EncryptedExtensions with field and IANA names", "[inspect][print]") {
   CHECK(printed(as_view(v::simple_encrypted_extensions), tls13_server) ==
         "EncryptedExtensions [encrypted_extensions (0x08)], 36 bytes\n"
         "  extensions (3):\n"
@@ -84,7 +85,7 @@ TEST_CASE("prints RFC 8448's EncryptedExtensions with field and IANA names", "[m
         "      extension_data: (empty)\n");
 }
 
-TEST_CASE("prints the certificate's subject and issuer from the DER view", "[messages][print]") {
+TEST_CASE("prints the certificate's subject and issuer from the DER view", "[inspect][print]") {
   const std::string text = printed(as_view(v::simple_server_certificate), tls13_server);
   CHECK(text.find("Certificate (TLS 1.3) [certificate (0x0b)], 441 bytes\n") == 0);
   CHECK(text.find("    cert_data: 308201ac30820115a003020102020102... (432 bytes)\n"
@@ -92,7 +93,7 @@ TEST_CASE("prints the certificate's subject and issuer from the DER view", "[mes
                   "      issuer: CN=\"rsa\"\n") != std::string::npos);
 }
 
-TEST_CASE("prints each extension in the shape of the message that carries it", "[messages][print]") {
+TEST_CASE("prints each extension in the shape of the message that carries it", "[inspect][print]") {
   // key_share: a ClientHello list, a ServerHello entry, a HelloRetryRequest group.
   const std::string ch = printed(as_view(h::simple_client_hello), tls13_server);
   CHECK(ch.find("    key_share (0x0033), 38 bytes\n      client_shares (1):\n        group: x25519 (0x001d)\n") !=
@@ -109,7 +110,7 @@ TEST_CASE("prints each extension in the shape of the message that carries it", "
   CHECK(nst.find("      max_early_data_size: 1024\n") != std::string::npos);
 }
 
-TEST_CASE("prints unknown code points as numbers and GREASE by name", "[messages][print]") {
+TEST_CASE("prints unknown code points as numbers and GREASE by name", "[inspect][print]") {
   // EncryptedExtensions with GREASE 0x0a0a, unknown 0x1234 and supported_groups
   // holding an unknown group 0x0999.
   const auto ee = from_hex("08000016" "0014" "0a0a0000" "12340002abcd" "000a0006000400170999");
@@ -123,7 +124,7 @@ TEST_CASE("prints unknown code points as numbers and GREASE by name", "[messages
         "Handshake [unknown (0x63)], 2 bytes\n  body: beef (2 bytes)\n");
 }
 
-TEST_CASE("prints a malformed extension and a malformed message with the error", "[messages][print]") {
+TEST_CASE("prints a malformed extension and a malformed message with the error", "[inspect][print]") {
   // supported_groups with an odd length inside otherwise fine framing.
   const auto ee = from_hex("08000009" "0007" "000a0003000100");
   const std::string text = printed(bytes_view(ee.data(), ee.size()), tls13_server);
@@ -138,7 +139,7 @@ TEST_CASE("prints a malformed extension and a malformed message with the error",
                     "  body: 00ff (2 bytes)\n");
 }
 
-TEST_CASE("prints TLS 1.2 key exchange messages with the suite's shape", "[messages][print]") {
+TEST_CASE("prints TLS 1.2 key exchange messages with the suite's shape", "[inspect][print]") {
   const auto ske = from_hex("0c00000d" "03001d" "02aabb" "0401" "0003010203");
   const std::string text = printed(bytes_view(ske.data(), ske.size()), tls12_ecdhe);
   CHECK(text == "ServerKeyExchange [server_key_exchange (0x0c)], 13 bytes\n"
@@ -155,7 +156,7 @@ TEST_CASE("prints TLS 1.2 key exchange messages with the suite's shape", "[messa
         "  ecdh_Yc: ccdd (2 bytes)\n");
 }
 
-TEST_CASE("prints a built message and a single extension", "[messages][print]") {
+TEST_CASE("prints a built message and a single extension", "[inspect][print]") {
   string_sink out;
   print(out, key_update{key_update_request::update_not_requested});
   CHECK(out.text == "KeyUpdate [key_update (0x18)], 1 byte\n  request_update: update_not_requested (0x00)\n");
@@ -169,7 +170,7 @@ TEST_CASE("prints a built message and a single extension", "[messages][print]") 
                     "    \"http/1.1\"\n");
 }
 
-TEST_CASE("a full fixed buffer says it truncated; a counting sink sizes the printout", "[messages][print]") {
+TEST_CASE("a full fixed buffer says it truncated; a counting sink sizes the printout", "[inspect][print]") {
   auto typed = dispatch(as_view(v::simple_server_certificate), tls13_server);
   REQUIRE(typed.ok());
   counting_sink counter;
@@ -185,7 +186,7 @@ TEST_CASE("a full fixed buffer says it truncated; a counting sink sizes the prin
   CHECK(fits.view().size() == counter.size);
 }
 
-TEST_CASE("printing allocates nothing", "[messages][print][allocation]") {
+TEST_CASE("printing allocates nothing", "[inspect][print][allocation]") {
   auto typed = dispatch(as_view(h::simple_client_hello), tls13_server);
   REQUIRE(typed.ok());
   static fixed_buffer_sink<8192> out;

@@ -98,10 +98,6 @@ template <print_sink Sink>
 struct printer {
   Sink& sink;
   int depth = 0;
-  // Where the extension being printed has its data in the caller's input,
-  // so a malformed one is reported at its real offset.
-  std::size_t extension_data_offset = 0;
-
   constexpr void text(std::string_view t) { sink.write(t); }
   constexpr void indent() {
     for (int i = 0; i < depth; ++i) sink.write("  ");
@@ -239,218 +235,168 @@ printer(S&) -> printer<S>;
 
 // ---- Extensions ----------------------------------------------------------
 
-// Decodes `e` as Ext and prints it with `body`, or prints why it did not decode.
-template <class Ext, class S, class Body>
-constexpr void typed(printer<S>& p, const extension& e, Body&& body) {
-  auto v = decode_extension_data<Ext>(e.data, p.extension_data_offset);
-  if (!v) {
-    p.failure(v.error());
+// The fields of each typed shape, for visit_typed (extensions/shapes.hpp
+// chooses the shape from the message).
+template <class S>
+struct extension_fields {
+  printer<S>& p;
+  const extension& e;
+
+  // An extension without a shape in this message, and shapes without
+  // fields of their own (the empty ones, ECH): the data as bytes.
+  template <class Other>
+  constexpr void operator()(const Other&) const {
     p.bytes_field("extension_data", e.data);
-    return;
   }
-  body(*v);
-}
+  // The data does not decode as its shape.
+  constexpr void operator()(const error& why) const {
+    p.failure(why);
+    p.bytes_field("extension_data", e.data);
+  }
 
-template <class S>
-constexpr void empty_body(printer<S>& p, const extension& e) {
-  if (e.data.empty()) return p.note("extension_data", "(empty)");
-  p.bytes_field("extension_data", e.data);
-}
-
-template <class S>
-constexpr void extension_body(printer<S>& p, const extension& e, message_context ctx) {
-  using t = extension_type;
-  const bool ch = ctx == message_context::client_hello;
-  const bool sh = ctx == message_context::server_hello || ctx == message_context::tls12_server_hello;
-  switch (e.type) {
-    case t::server_name:
-      if (!ch) return empty_body(p, e);
-      return typed<server_name_client_hello>(p, e, [&](const auto& v) {
-        p.section("server_name_list", v.server_name_list.size(), [&] {
-          for (const auto& n : v.server_name_list) {
-            p.indent();
-            p.code(n.name_type);
-            p.text(": ");
-            p.name_or_bytes(n.name.bytes);
-            p.end();
-          }
-        });
-      });
-    case t::max_fragment_length:
-      return typed<max_fragment_length_extension>(
-          p, e, [&](const auto& v) { p.code_field("max_fragment_length", v.max_fragment_length); });
-    case t::status_request:
-      if (ch) {
-        return typed<status_request_client_hello>(p, e, [&](const auto& v) {
-          p.code_field("status_type", v.status_type);
-          if (v.status_type != certificate_status_type::ocsp) return p.bytes_field("request", v.other_request);
-          p.section("responder_id_list", v.responder_id_list.size(), [&] {
-            for (const auto& id : v.responder_id_list) p.bytes_field("responder_id", id.bytes);
-          });
-          p.bytes_field("request_extensions", v.request_extensions.bytes);
-        });
-      }
-      if (ctx == message_context::certificate) {
-        return typed<status_request_certificate>(p, e, [&](const auto& v) {
-          p.code_field("status_type", v.status_type);
-          if (v.status_type != certificate_status_type::ocsp) return p.bytes_field("response", v.other_response);
-          p.bytes_field("OCSPResponse", v.ocsp_response.bytes);
-        });
-      }
-      return empty_body(p, e);
-    case t::supported_groups:
-      return typed<supported_groups>(p, e, [&](const auto& v) { p.code_list("named_group_list", v.named_group_list); });
-    case t::ec_point_formats:
-      return typed<ec_point_formats>(p, e,
-                                     [&](const auto& v) { p.code_list("ec_point_format_list", v.ec_point_format_list); });
-    case t::signature_algorithms:
-      return typed<signature_algorithms>(p, e, [&](const auto& v) {
-        p.code_list("supported_signature_algorithms", v.supported_signature_algorithms);
-      });
-    case t::signature_algorithms_cert:
-      return typed<signature_algorithms_cert>(p, e, [&](const auto& v) {
-        p.code_list("supported_signature_algorithms", v.supported_signature_algorithms);
-      });
-    case t::use_srtp:
-      return typed<use_srtp>(p, e, [&](const auto& v) {
-        p.section("SRTPProtectionProfiles", v.protection_profiles.size(), [&] {
-          for (auto profile : v.protection_profiles) {
-            p.indent();
-            p.hex(static_cast<std::uint16_t>(profile), 4);
-            p.end();
-          }
-        });
-        p.bytes_field("srtp_mki", v.srtp_mki.bytes);
-      });
-    case t::heartbeat:
-      return typed<heartbeat>(p, e, [&](const auto& v) { p.code_field("mode", v.mode); });
-    case t::application_layer_protocol_negotiation:
-      return typed<alpn>(p, e, [&](const auto& v) {
-        p.section("protocol_name_list", v.protocol_name_list.size(), [&] {
-          for (const auto& name : v.protocol_name_list) {
-            p.indent();
-            p.name_or_bytes(name.bytes);
-            p.end();
-          }
-        });
-      });
-    case t::signed_certificate_timestamp:
-      if (ch || ctx == message_context::certificate_request) return empty_body(p, e);
-      return typed<signed_certificate_timestamp_server_hello>(p, e, [&](const auto& v) {
-        p.section("sct_list", v.sct_list.size(), [&] {
-          for (const auto& sct : v.sct_list) p.bytes_field("SerializedSCT", sct.bytes);
-        });
-      });
-    case t::client_certificate_type:
-      if (ch) {
-        return typed<client_certificate_type_client_hello>(
-            p, e, [&](const auto& v) { p.code_list("client_certificate_types", v.client_certificate_types); });
-      }
-      return typed<client_certificate_type_server_hello>(
-          p, e, [&](const auto& v) { p.code_field("client_certificate_type", v.client_certificate_type); });
-    case t::server_certificate_type:
-      if (ch) {
-        return typed<server_certificate_type_client_hello>(
-            p, e, [&](const auto& v) { p.code_list("server_certificate_types", v.server_certificate_types); });
-      }
-      return typed<server_certificate_type_server_hello>(
-          p, e, [&](const auto& v) { p.code_field("server_certificate_type", v.server_certificate_type); });
-    case t::padding: {
-      bool zeros = true;
-      for (std::uint8_t b : e.data) zeros = zeros && b == 0;
-      if (!zeros) return p.bytes_field("padding (not all zero)", e.data);
-      return p.number_field("zero bytes", e.data.size());
-    }
-    case t::encrypt_then_mac:
-    case t::extended_master_secret:
-    case t::post_handshake_auth:
-      return empty_body(p, e);
-    case t::compress_certificate:
-      return typed<compress_certificate>(p, e, [&](const auto& v) { p.code_list("algorithms", v.algorithms); });
-    case t::record_size_limit:
-      return typed<record_size_limit>(p, e, [&](const auto& v) { p.number_field("RecordSizeLimit", v.limit); });
-    case t::session_ticket:
-      return p.bytes_field("ticket", e.data);
-    case t::pre_shared_key:
-      if (ch) {
-        return typed<pre_shared_key_client_hello>(p, e, [&](const auto& v) {
-          p.section("identities", v.identities.size(), [&] {
-            for (const auto& id : v.identities) {
-              p.bytes_field("identity", id.identity.bytes);
-              p.number_field("obfuscated_ticket_age", id.obfuscated_ticket_age);
-            }
-          });
-          p.section("binders", v.binders.size(), [&] {
-            for (const auto& b : v.binders) p.bytes_field("PskBinderEntry", b.bytes);
-          });
-        });
-      }
-      return typed<pre_shared_key_server_hello>(
-          p, e, [&](const auto& v) { p.number_field("selected_identity", v.selected_identity); });
-    case t::early_data:
-      if (ctx == message_context::new_session_ticket) {
-        return typed<early_data_new_session_ticket>(
-            p, e, [&](const auto& v) { p.number_field("max_early_data_size", v.max_early_data_size); });
-      }
-      return empty_body(p, e);
-    case t::supported_versions:
-      if (ch) return typed<supported_versions_client_hello>(p, e, [&](const auto& v) { p.code_list("versions", v.versions); });
-      return typed<supported_versions_server_hello>(
-          p, e, [&](const auto& v) { p.code_field("selected_version", v.selected_version); });
-    case t::cookie:
-      return typed<cookie>(p, e, [&](const auto& v) { p.bytes_field("cookie", v.cookie.bytes); });
-    case t::psk_key_exchange_modes:
-      return typed<psk_key_exchange_modes>(p, e, [&](const auto& v) { p.code_list("ke_modes", v.ke_modes); });
-    case t::certificate_authorities:
-      return typed<certificate_authorities>(p, e, [&](const auto& v) {
-        p.section("authorities", v.authorities.size(), [&] {
-          for (const auto& dn : v.authorities) p.bytes_field("DistinguishedName", dn.bytes);
-        });
-      });
-    case t::oid_filters:
-      return typed<oid_filters>(p, e, [&](const auto& v) {
-        p.section("filters", v.filters.size(), [&] {
-          for (const auto& f : v.filters) {
-            p.bytes_field("certificate_extension_oid", f.certificate_extension_oid.bytes);
-            p.bytes_field("certificate_extension_values", f.certificate_extension_values.bytes);
-          }
-        });
-      });
-    case t::key_share:
-      if (ch) {
-        return typed<key_share_client_hello>(p, e, [&](const auto& v) {
-          p.section("client_shares", v.client_shares.size(), [&] {
-            for (const auto& share : v.client_shares) {
-              p.code_field("group", share.group);
-              p.bytes_field("key_exchange", share.key_exchange.bytes);
-            }
-          });
-        });
-      }
-      if (ctx == message_context::hello_retry_request) {
-        return typed<key_share_hello_retry_request>(
-            p, e, [&](const auto& v) { p.code_field("selected_group", v.selected_group); });
-      }
-      return typed<key_share_server_hello>(p, e, [&](const auto& v) {
-        p.begin("server_share:");
+  constexpr void operator()(const server_name_client_hello& v) const {
+    p.section("server_name_list", v.server_name_list.size(), [&] {
+      for (const auto& n : v.server_name_list) {
+        p.indent();
+        p.code(n.name_type);
+        p.text(": ");
+        p.name_or_bytes(n.name.bytes);
         p.end();
-        ++p.depth;
-        p.code_field("group", v.server_share.group);
-        p.bytes_field("key_exchange", v.server_share.key_exchange.bytes);
-        --p.depth;
-      });
-    case t::renegotiation_info:
-      return typed<renegotiation_info>(
-          p, e, [&](const auto& v) { p.bytes_field("renegotiated_connection", v.renegotiated_connection.bytes); });
-    default:
-      (void)sh;
-      return p.bytes_field("extension_data", e.data);
+      }
+    });
   }
-}
+  constexpr void operator()(const max_fragment_length_extension& v) const {
+    p.code_field("max_fragment_length", v.max_fragment_length);
+  }
+  constexpr void operator()(const status_request_client_hello& v) const {
+    p.code_field("status_type", v.status_type);
+    if (v.status_type != certificate_status_type::ocsp) return p.bytes_field("request", v.other_request);
+    p.section("responder_id_list", v.responder_id_list.size(), [&] {
+      for (const auto& id : v.responder_id_list) p.bytes_field("responder_id", id.bytes);
+    });
+    p.bytes_field("request_extensions", v.request_extensions.bytes);
+  }
+  constexpr void operator()(const status_request_certificate& v) const {
+    p.code_field("status_type", v.status_type);
+    if (v.status_type != certificate_status_type::ocsp) return p.bytes_field("response", v.other_response);
+    p.bytes_field("OCSPResponse", v.ocsp_response.bytes);
+  }
+  constexpr void operator()(const supported_groups& v) const { p.code_list("named_group_list", v.named_group_list); }
+  constexpr void operator()(const ec_point_formats& v) const {
+    p.code_list("ec_point_format_list", v.ec_point_format_list);
+  }
+  constexpr void operator()(const signature_algorithms& v) const {
+    p.code_list("supported_signature_algorithms", v.supported_signature_algorithms);
+  }
+  constexpr void operator()(const signature_algorithms_cert& v) const {
+    p.code_list("supported_signature_algorithms", v.supported_signature_algorithms);
+  }
+  constexpr void operator()(const use_srtp& v) const {
+    p.section("SRTPProtectionProfiles", v.protection_profiles.size(), [&] {
+      for (auto profile : v.protection_profiles) {
+        p.indent();
+        p.hex(static_cast<std::uint16_t>(profile), 4);
+        p.end();
+      }
+    });
+    p.bytes_field("srtp_mki", v.srtp_mki.bytes);
+  }
+  constexpr void operator()(const heartbeat& v) const { p.code_field("mode", v.mode); }
+  constexpr void operator()(const alpn& v) const {
+    p.section("protocol_name_list", v.protocol_name_list.size(), [&] {
+      for (const auto& name : v.protocol_name_list) {
+        p.indent();
+        p.name_or_bytes(name.bytes);
+        p.end();
+      }
+    });
+  }
+  constexpr void operator()(const signed_certificate_timestamp_server_hello& v) const {
+    p.section("sct_list", v.sct_list.size(), [&] {
+      for (const auto& sct : v.sct_list) p.bytes_field("SerializedSCT", sct.bytes);
+    });
+  }
+  constexpr void operator()(const client_certificate_type_client_hello& v) const {
+    p.code_list("client_certificate_types", v.client_certificate_types);
+  }
+  constexpr void operator()(const client_certificate_type_server_hello& v) const {
+    p.code_field("client_certificate_type", v.client_certificate_type);
+  }
+  constexpr void operator()(const server_certificate_type_client_hello& v) const {
+    p.code_list("server_certificate_types", v.server_certificate_types);
+  }
+  constexpr void operator()(const server_certificate_type_server_hello& v) const {
+    p.code_field("server_certificate_type", v.server_certificate_type);
+  }
+  constexpr void operator()(const padding& v) const {
+    if (!v.validate().ok()) return p.bytes_field("padding (not all zero)", e.data);
+    p.number_field("zero bytes", v.size());
+  }
+  constexpr void operator()(const compress_certificate& v) const { p.code_list("algorithms", v.algorithms); }
+  constexpr void operator()(const record_size_limit& v) const { p.number_field("RecordSizeLimit", v.limit); }
+  constexpr void operator()(const session_ticket& v) const { p.bytes_field("ticket", v.ticket); }
+  constexpr void operator()(const pre_shared_key_client_hello& v) const {
+    p.section("identities", v.identities.size(), [&] {
+      for (const auto& id : v.identities) {
+        p.bytes_field("identity", id.identity.bytes);
+        p.number_field("obfuscated_ticket_age", id.obfuscated_ticket_age);
+      }
+    });
+    p.section("binders", v.binders.size(), [&] {
+      for (const auto& b : v.binders) p.bytes_field("PskBinderEntry", b.bytes);
+    });
+  }
+  constexpr void operator()(const pre_shared_key_server_hello& v) const {
+    p.number_field("selected_identity", v.selected_identity);
+  }
+  constexpr void operator()(const early_data_new_session_ticket& v) const {
+    p.number_field("max_early_data_size", v.max_early_data_size);
+  }
+  constexpr void operator()(const supported_versions_client_hello& v) const { p.code_list("versions", v.versions); }
+  constexpr void operator()(const supported_versions_server_hello& v) const {
+    p.code_field("selected_version", v.selected_version);
+  }
+  constexpr void operator()(const cookie& v) const { p.bytes_field("cookie", v.cookie.bytes); }
+  constexpr void operator()(const psk_key_exchange_modes& v) const { p.code_list("ke_modes", v.ke_modes); }
+  constexpr void operator()(const certificate_authorities& v) const {
+    p.section("authorities", v.authorities.size(), [&] {
+      for (const auto& dn : v.authorities) p.bytes_field("DistinguishedName", dn.bytes);
+    });
+  }
+  constexpr void operator()(const oid_filters& v) const {
+    p.section("filters", v.filters.size(), [&] {
+      for (const auto& f : v.filters) {
+        p.bytes_field("certificate_extension_oid", f.certificate_extension_oid.bytes);
+        p.bytes_field("certificate_extension_values", f.certificate_extension_values.bytes);
+      }
+    });
+  }
+  constexpr void operator()(const key_share_client_hello& v) const {
+    p.section("client_shares", v.client_shares.size(), [&] {
+      for (const auto& share : v.client_shares) {
+        p.code_field("group", share.group);
+        p.bytes_field("key_exchange", share.key_exchange.bytes);
+      }
+    });
+  }
+  constexpr void operator()(const key_share_hello_retry_request& v) const {
+    p.code_field("selected_group", v.selected_group);
+  }
+  constexpr void operator()(const key_share_server_hello& v) const {
+    p.begin("server_share:");
+    p.end();
+    ++p.depth;
+    p.code_field("group", v.server_share.group);
+    p.bytes_field("key_exchange", v.server_share.key_exchange.bytes);
+    --p.depth;
+  }
+  constexpr void operator()(const renegotiation_info& v) const {
+    p.bytes_field("renegotiated_connection", v.renegotiated_connection.bytes);
+  }
+};
 
 template <class S>
 constexpr void print_extension(printer<S>& p, const extension& e, message_context ctx, std::size_t data_offset = 0) {
-  p.extension_data_offset = data_offset;
   p.indent();
   p.code(e.type);
   p.text(", ");
@@ -458,7 +404,7 @@ constexpr void print_extension(printer<S>& p, const extension& e, message_contex
   p.text(e.data.size() == 1 ? " byte" : " bytes");
   p.end();
   ++p.depth;
-  extension_body(p, e, ctx);
+  visit_typed(e, ctx, extension_fields<S>{p, e}, data_offset);
   --p.depth;
 }
 
@@ -494,10 +440,7 @@ constexpr void body(printer<S>& p, const server_hello& h) {
   p.code_field("cipher_suite", h.suite);
   p.code_field("legacy_compression_method", h.legacy_compression_method);
   if (!h.has_extensions) return p.note("extensions", "(absent)");
-  const bool tls13 = h.extensions.contains(extension_type::supported_versions);
-  print_extensions(p, h.extensions,
-                   hrr ? message_context::hello_retry_request
-                       : (tls13 ? message_context::server_hello : message_context::tls12_server_hello));
+  print_extensions(p, h.extensions, extensions_context(h));
 }
 
 template <class S>
