@@ -34,7 +34,6 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
-#include <utility>
 
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/concepts.hpp"
@@ -198,25 +197,22 @@ constexpr auto visit_result() noexcept {
   }
 }
 
-template <class R, class P, const auto& Suites, class F, std::size_t... I>
-constexpr R dispatch_suite(const cipher_suite_info& info, combination c, F& f,
-                           std::index_sequence<I...>) {
-  R out = make_error(errc::unsupported, alert_description::handshake_failure, 0);
-  // One comparison per combination in use; the unused ones compile to nothing.
-  const auto try_one = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) -> bool {
-    if constexpr (combination_used<P, Suites>(combination_at(J))) {
-      constexpr combination here = combination_at(J);
-      if (c.hash == here.hash && c.aead == here.aead && c.tls13 == here.tls13) {
-        static_assert(std::is_same_v<std::invoke_result_t<F&, suite_at<P, J>>, R>,
-                      "tlswire: visit_suite's f must return the same type for every suite");
-        out = f(suite_at<P, J>{info});
-        return true;
-      }
+// One comparison per combination in use; the others compile to nothing. f's
+// result is returned as it is (no default-constructed or assigned R).
+template <class R, class P, const auto& Suites, std::size_t I = 0, class F>
+constexpr R dispatch_suite(const cipher_suite_info& info, combination c, F& f) {
+  if constexpr (I == suite_combinations) {
+    return make_error(errc::unsupported, alert_description::handshake_failure, 0);
+  } else {
+    if constexpr (combination_used<P, Suites>(combination_at(I))) {
+      constexpr combination here = combination_at(I);
+      static_assert(std::is_same_v<std::invoke_result_t<F&, suite_at<P, I>>, R>,
+                    "tlswire: visit_suite's f must return the same type for every suite");
+      if (c.hash == here.hash && c.aead == here.aead && c.tls13 == here.tls13)
+        return f(suite_at<P, I>{info});
     }
-    return false;
-  };
-  (try_one(std::integral_constant<std::size_t, I>{}) || ...);
-  return out;
+    return dispatch_suite<R, P, Suites, I + 1>(info, c, f);
+  }
 }
 
 }  // namespace detail
@@ -240,8 +236,7 @@ constexpr auto visit_suite(cipher_suite suite, F&& f) ->
   if (!listed || !is_aead_suite(*info))
     return make_error(errc::unsupported, alert_description::handshake_failure, 0);
   const detail::combination c{*hash_of(*info), *aead_of(*info), info->tls13};
-  return detail::dispatch_suite<R, P, Suites>(
-      *info, c, f, std::make_index_sequence<detail::suite_combinations>{});
+  return detail::dispatch_suite<R, P, Suites>(*info, c, f);
 }
 
 // Calls f(std::type_identity<hash_type<P, hash>>{}) and returns what f
