@@ -152,6 +152,23 @@ TEST_CASE("hello_retry_request replaces ClientHello1 with message_hash in the se
   }
 }
 
+TEST_CASE("a second HelloRetryRequest is unexpected_message and leaves the transcript as it was",
+          "[crypto][transcript]") {
+  early t;
+  t.update(as_view(message1));
+  REQUIRE(t.hello_retry_request(hash_id::sha256).ok());
+  t.update(as_view(message2));
+  const auto before = t.as<ref_sha256>().current();
+  const auto again = t.hello_retry_request(hash_id::sha256);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error() == error{errc::unexpected_message, alert_description::unexpected_message, 0});
+  CHECK(t.as<ref_sha256>().current() == before);
+  // A new handshake may have its own.
+  t.reset();
+  t.update(as_view(message1));
+  CHECK(t.hello_retry_request(hash_id::sha384).ok());
+}
+
 // RFC 8448 §5, fed as a client sees it: ClientHello1 before any suite is
 // known, then the HelloRetryRequest names TLS_AES_128_GCM_SHA256.
 template <class P>

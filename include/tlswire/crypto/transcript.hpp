@@ -165,9 +165,13 @@ class handshake_transcript {
   // RFC 8446 §4.4.1: a HelloRetryRequest names the suite, and "the value of
   // ClientHello1 is replaced with a special synthetic handshake message of
   // handshake type "message_hash" containing Hash(ClientHello1)". Call with
-  // exactly ClientHello1 fed, before feeding the HelloRetryRequest.
+  // exactly ClientHello1 fed, before feeding the HelloRetryRequest. A second
+  // one in the same handshake is unexpected_message (RFC 8446 §4.1.4), the
+  // transcript untouched.
   constexpr status hello_retry_request(hash_id hash) noexcept {
+    if (retried_) return make_error(errc::unexpected_message, 0);
     TLSWIRE_CHECK(select(hash));
+    retried_ = true;
     if (hash == hash_id::sha256) {
       sha256_.replace_with_message_hash();
     } else if constexpr (has_sha384) {
@@ -240,6 +244,7 @@ class handshake_transcript {
   sha256_transcript sha256_{};
   [[no_unique_address]] sha384_transcript sha384_{};
   std::optional<hash_id> selected_;
+  bool retried_ = false;  // a HelloRetryRequest replaced ClientHello1
 };
 
 }  // namespace tlswire
