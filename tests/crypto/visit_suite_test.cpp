@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <type_traits>
 
 #include "crypto/fake_provider.hpp"
@@ -139,6 +140,15 @@ TEST_CASE("TLS 1.2 AEAD suites reach f with their PRF hash and record nonce size
                                               return s.info.key_exchange;
                                             })
                      .value() == key_exchange_algorithm::dhe);
+}
+
+TEST_CASE("f may return a result of a move-only value", "[crypto][visit_suite]") {
+  const auto r = visit_suite<full_provider>(cipher_suite::tls_aes_128_gcm_sha256,
+                                            [](auto s) -> result<std::unique_ptr<std::size_t>> {
+                                              return std::make_unique<std::size_t>(s.key_length);
+                                            });
+  REQUIRE(r.ok());
+  CHECK(**r == 16);
 }
 
 TEST_CASE("refuses unknown, GREASE and signalling values with illegal_parameter",
