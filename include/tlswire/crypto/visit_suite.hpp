@@ -89,13 +89,25 @@ inline constexpr auto tls13_cipher_suites =
 
 namespace detail {
 
-// The first registry row with this hash, AEAD and version: every row of one
-// combination has the same record sizes (tests/crypto/visit_suite_test.cpp
-// checks it), so its sizes are the combination's.
-constexpr cipher_suite_info first_row_of(hash_id hash, aead_id aead, bool tls13) noexcept {
+// What decides the types f is called with: hash, AEAD and version.
+struct combination {
+  hash_id hash;
+  aead_id aead;
+  bool tls13;
+  friend constexpr bool operator==(const combination&, const combination&) = default;
+};
+
+// Of an AEAD suite (is_aead_suite).
+constexpr combination combination_of(const cipher_suite_info& info) noexcept {
+  return {*hash_of(info), *aead_of(info), info.tls13};
+}
+
+// The first registry row of a combination: every row of one combination has
+// the same record sizes (tests/crypto/visit_suite_test.cpp checks it), so its
+// sizes are the combination's.
+constexpr cipher_suite_info first_row_of(combination c) noexcept {
   for (const cipher_suite_info& row : cipher_suite_infos)
-    if (is_aead_suite(row) && *hash_of(row) == hash && *aead_of(row) == aead && row.tls13 == tls13)
-      return row;
+    if (is_aead_suite(row) && combination_of(row) == c) return row;
   return cipher_suite_infos[0];  // not reached: aead_suite is only made for a listed combination
 }
 
@@ -113,7 +125,7 @@ struct aead_suite {
   static constexpr bool tls13 = Tls13;
 
  private:
-  static constexpr cipher_suite_info row = detail::first_row_of(Hash, Aead, Tls13);
+  static constexpr cipher_suite_info row = detail::first_row_of({Hash, Aead, Tls13});
 
  public:
   static constexpr std::size_t hash_length = digest_size(Hash);
@@ -149,12 +161,6 @@ namespace detail {
 // The (hash, AEAD, version) combinations, numbered: 2 hashes x 5 AEADs x 2.
 inline constexpr std::size_t suite_combinations = 2 * std::size(all_aeads) * 2;
 
-struct combination {
-  hash_id hash;
-  aead_id aead;
-  bool tls13;
-};
-
 constexpr combination combination_at(std::size_t i) noexcept {
   return {i / (2 * std::size(all_aeads)) == 0 ? hash_id::sha256 : hash_id::sha384,
           all_aeads[(i / 2) % std::size(all_aeads)], i % 2 == 1};
@@ -173,9 +179,7 @@ constexpr bool combination_used(combination c) noexcept {
   if (!combination_available<P>(c)) return false;
   for (cipher_suite s : Suites) {
     const auto info = find_cipher_suite_info(s);
-    if (info && is_aead_suite(*info) && *hash_of(*info) == c.hash && *aead_of(*info) == c.aead &&
-        info->tls13 == c.tls13)
-      return true;
+    if (info && is_aead_suite(*info) && combination_of(*info) == c) return true;
   }
   return false;
 }
@@ -205,11 +209,9 @@ constexpr R dispatch_suite(const cipher_suite_info& info, combination c, F& f) {
     return make_error(errc::unsupported, alert_description::handshake_failure, 0);
   } else {
     if constexpr (combination_used<P, Suites>(combination_at(I))) {
-      constexpr combination here = combination_at(I);
       static_assert(std::is_same_v<std::invoke_result_t<F&, suite_at<P, I>>, R>,
                     "tlswire: visit_suite's f must return the same type for every suite");
-      if (c.hash == here.hash && c.aead == here.aead && c.tls13 == here.tls13)
-        return f(suite_at<P, I>{info});
+      if (c == combination_at(I)) return f(suite_at<P, I>{info});
     }
     return dispatch_suite<R, P, Suites, I + 1>(info, c, f);
   }
@@ -235,8 +237,7 @@ constexpr auto visit_suite(cipher_suite suite, F&& f) ->
   for (cipher_suite s : Suites) listed = listed || s == suite;
   if (!listed || !is_aead_suite(*info))
     return make_error(errc::unsupported, alert_description::handshake_failure, 0);
-  const detail::combination c{*hash_of(*info), *aead_of(*info), info->tls13};
-  return detail::dispatch_suite<R, P, Suites>(*info, c, f);
+  return detail::dispatch_suite<R, P, Suites>(*info, detail::combination_of(*info), f);
 }
 
 // Calls f(std::type_identity<hash_type<P, hash>>{}) and returns what f
