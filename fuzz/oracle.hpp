@@ -60,6 +60,7 @@ inline void check_parse_error(const error& e, bytes_view input) {
   require(e.code != errc::none, "a failed parse reported errc::none", input);
   require(e.code != errc::buffer_too_small, "a parse reported buffer_too_small (an encoder's error)", input);
   require(e.code != errc::crypto_failure, "a parse reported crypto_failure", input);
+  require(e.code != errc::internal, "a parse reported internal_error (tlswire disagrees with itself)", input);
   require(e.offset <= input.size(), "a parse error's offset lies past the end of the input", input);
 }
 

@@ -29,6 +29,8 @@ enum class errc : std::uint8_t {
   bad_record_mac,        // record protection failed to authenticate
   crypto_failure,        // a crypto back-end reported failure
   unsupported,           // a valid value this build does not implement
+  internal,              // tlswire broke one of its own invariants: a bug,
+                         // refused with internal_error instead of stopping
 };
 
 constexpr std::string_view to_string(errc code) noexcept {
@@ -50,6 +52,7 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::bad_record_mac: return "bad record mac";
     case errc::crypto_failure: return "crypto failure";
     case errc::unsupported: return "unsupported";
+    case errc::internal: return "internal error";
   }
   return "unknown error";
 }
@@ -90,6 +93,7 @@ constexpr alert_description default_alert(errc code) noexcept {
     case errc::buffer_too_small:
     case errc::crypto_failure:
     case errc::unsupported:
+    case errc::internal:
       return alert_description::internal_error;
   }
   return alert_description::internal_error;
