@@ -84,7 +84,7 @@ std::size_t server_hello_extensions_at(const server_hello& h) { return 2 + rando
 TEST_CASE("no strict prefix of a record parses as a record, and appended bytes are refused", "[fuzzprops]") {
   const auto records = vector_records();
   REQUIRE(records.size() > 300);
-  const record_limits largest{record_protection::tls12, max_plaintext_length};
+  const record_limits largest{record_form::tls12, max_plaintext_length};
   for (const auto& r : records) {
     INFO(r.name);
     const verdict v = check_encoding<record>(r.view(), largest);

@@ -200,12 +200,12 @@ verdict receive(const hostile_case& c) {
   const bytes_view in(c.input.data(), c.input.size());
   switch (c.where) {
     case layer::record: return receive_record(in, record_limits{});
-    case layer::record_tls13: return receive_record(in, record_limits{record_protection::tls13, max_plaintext_length});
-    case layer::record_tls12: return receive_record(in, record_limits{record_protection::tls12, max_plaintext_length});
-    case layer::record_mfl_512: return receive_record(in, record_limits{record_protection::none, 512});
+    case layer::record_tls13: return receive_record(in, record_limits{record_form::tls13, max_plaintext_length});
+    case layer::record_tls12: return receive_record(in, record_limits{record_form::tls12, max_plaintext_length});
+    case layer::record_mfl_512: return receive_record(in, record_limits{record_form::none, 512});
     case layer::stream: return receive_stream(in);
     case layer::inner_plaintext: {
-      const auto p = decode<inner_plaintext>(in, record_limits{record_protection::tls13, max_plaintext_length});
+      const auto p = decode<inner_plaintext>(in, record_limits{record_form::tls13, max_plaintext_length});
       return p.ok() ? verdict{} : verdict{p.error()};
     }
     case layer::client_hello: return receive_client_hello(in);

@@ -191,7 +191,7 @@ class dissector {
   // Frames one contiguous piece; false when framing cannot go on.
   bool frame_piece(direction_state& d, bytes_view rest, std::size_t from, std::size_t missing_before) {
     const auto& s = *d.bytes;
-    record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, from);
+    record_splitter splitter(record_limits{record_form::tls12, max_plaintext_length}, from);
     bool first = true;
     while (!rest.empty()) {
       const auto step = splitter.next(rest);
@@ -395,7 +395,7 @@ class dissector {
       content(d, p, f, f.rec.type, f.rec.fragment, f.offset + record_header_size, false);
       return;
     }
-    if (d.protected_records) ev.form = tls13_ ? record_protection::tls13 : record_protection::tls12;
+    if (d.protected_records) ev.form = tls13_ ? record_form::tls13 : record_form::tls12;
     // RFC 5246 §6.2.3.1 with a NULL cipher (TLS_RSA_WITH_NULL_SHA, ...):
     // GenericStreamCipher is the content and its MAC in the clear. The MAC
     // is not checked (it would need the MAC key); the content is shown.

@@ -296,8 +296,8 @@ class json_sink final : public sink {
     start("record", e.at);
     j_.field("content_type", e.rec.type).field("version", e.rec.legacy_record_version);
     j_.field("length", e.rec.fragment.size()).field("protection", to_string(e.prot));
-    j_.field("record_protection", e.form == record_protection::tls13   ? "tls13"
-                                  : e.form == record_protection::tls12 ? "tls12"
+    j_.field("record_protection", e.form == record_form::tls13   ? "tls13"
+                                  : e.form == record_form::tls12 ? "tls12"
                                                                        : "none");
     if (e.prot == protection::decrypted) {
       j_.field("inner_content_type", e.content_type).field("plaintext_length", e.content.size());

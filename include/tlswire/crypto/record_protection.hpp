@@ -161,7 +161,7 @@ class tls13_record_protection {
     for (std::size_t i = 0; i < aead_nonce_size; ++i) iv_[i] = iv[i];
     tag_ = aead_tag_size(aead);
     limits_ = limits;
-    limits_.protection = record_protection::tls13;
+    limits_.protection = record_form::tls13;
     sequence_ = record_sequence{};
     keyed_ = true;
     return {};
@@ -251,7 +251,7 @@ class tls13_record_protection {
   typename P::aead_key key_{};
   std::array<std::uint8_t, aead_nonce_size> iv_{};
   std::size_t tag_ = 16;
-  record_limits limits_{record_protection::tls13, max_plaintext_length};
+  record_limits limits_{record_form::tls13, max_plaintext_length};
   record_sequence sequence_{};
   bool keyed_ = false;
 
@@ -300,7 +300,7 @@ class tls12_aead_record_protection {
     for (std::size_t i = 0; i < fixed_iv.size(); ++i) iv_[i] = fixed_iv[i];
     tag_ = aead_tag_size(aead);
     limits_ = limits;
-    limits_.protection = record_protection::tls12;
+    limits_.protection = record_form::tls12;
     sequence_ = record_sequence{};
     keyed_ = true;
     return {};
@@ -405,7 +405,7 @@ class tls12_aead_record_protection {
   typename P::aead_key key_{};
   std::array<std::uint8_t, aead_nonce_size> iv_{};
   std::size_t tag_ = 16;
-  record_limits limits_{record_protection::tls12, max_plaintext_length};
+  record_limits limits_{record_form::tls12, max_plaintext_length};
   record_sequence sequence_{};
   bool explicit_ = true;
   bool keyed_ = false;
