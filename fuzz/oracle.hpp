@@ -64,6 +64,13 @@ inline void check_parse_error(const error& e, bytes_view input) {
   require(e.offset <= input.size(), "a parse error's offset lies past the end of the input", input);
 }
 
+// A refusal by a rule (validate()) obeys the same contract, except that a
+// rule about a value that does not know where it lies reports no_offset.
+inline void check_rule_error(const error& e, bytes_view input) {
+  if (e.has_offset()) return check_parse_error(e, input);
+  check_parse_error(make_error(e.code, e.alert, 0), input);
+}
+
 enum class exactness {
   byte_exact,      // the only spelling: encode(parse(x)) == x
   value_only,      // the wire allows other spellings: parse(encode(parse(x))) == parse(x)

@@ -19,7 +19,7 @@ bytes_view view(const std::vector<std::uint8_t>& b) { return {b.data(), b.size()
 
 // Parse, then validate; the first failure (none: error{}).
 error parse_then_validate_error(bytes_view body) {
-  auto h = parse_client_hello(body);
+  auto h = decode<client_hello>(body);
   if (!h) return h.error();
   auto s = validate(*h);
   const error e = s ? error{} : s.error();
@@ -45,10 +45,10 @@ error client_hello_error(const client_hello_parts& parts) {
 
 error server_hello_error(const server_hello_parts& parts, const client_hello_parts& client = {}) {
   const auto body = parts.body();
-  auto sh = parse_server_hello(view(body));
+  auto sh = decode<server_hello>(view(body));
   if (!sh) return sh.error();
   const auto client_body = client.body();
-  auto ch = parse_client_hello(view(client_body));
+  auto ch = decode<client_hello>(view(client_body));
   REQUIRE(ch.ok());
   REQUIRE(validate(*ch).ok());
   auto s = validate(*sh, *ch);
@@ -59,7 +59,7 @@ template <std::size_t N>
 constexpr bool rfc8448_client_hello_validates(const std::array<std::uint8_t, N>& message) {
   auto m = read_handshake(as_view(message));
   if (!m) return false;
-  auto h = parse_client_hello(*m);
+  auto h = parse_message<client_hello>(*m);
   auto one_pass = parse_and_validate_client_hello(*m);
   return h.ok() && validate(*h).ok() && one_pass.ok() && equal_bytes(one_pass->raw, h->raw) &&
          one_pass->extensions == h->extensions;
@@ -71,8 +71,8 @@ constexpr bool rfc8448_server_hello_validates(const std::array<std::uint8_t, N>&
   auto sm = read_handshake(as_view(server));
   auto cm = read_handshake(as_view(client));
   if (!sm || !cm) return false;
-  auto sh = parse_server_hello(*sm);
-  auto ch = parse_client_hello(*cm);
+  auto sh = parse_message<server_hello>(*sm);
+  auto ch = parse_message<client_hello>(*cm);
   return sh.ok() && ch.ok() && validate(*sh).ok() && validate(*sh, *ch).ok();
 }
 
@@ -299,12 +299,31 @@ TEST_CASE("the fast rules read supported_versions, supported_groups and key_shar
   CHECK(refused_as_malformed > 100);
 }
 
+TEST_CASE("a rule about one extension has no position of its own; the hello's check places it at the extension",
+          "[messages][validate][client_hello]") {
+  const std::string x25519_share = "001d0020" + std::string(64, 'a');
+  client_hello_parts p;
+  p.extensions[3] = {0x0033, "0048" + x25519_share + x25519_share};  // key_share: x25519 twice
+  const auto body = p.body();
+  const auto shares = decode<client_hello>(view(body))->extensions.get<key_share_client_hello>();
+  REQUIRE(shares.ok());
+  const status alone = validate(*shares);
+  REQUIRE(!alone.ok());
+  CHECK(alone.error().offset == no_offset);
+  // 47 bytes of hello before the extensions, then supported_versions (7),
+  // supported_groups (10) and signature_algorithms (10).
+  const error placed = client_hello_error(p);
+  CHECK(placed.code == errc::bad_value);
+  CHECK(placed.alert == alert_description::illegal_parameter);
+  CHECK(placed.offset == 74);
+}
+
 TEST_CASE("parse alone accepts what only validation refuses", "[messages][validate][client_hello]") {
   client_hello_parts p;
   p.compression = "0001";
   p.extensions.push_back({0x000d, "000404030804"});
   const auto body = p.body();
-  auto h = parse_client_hello(view(body));
+  auto h = decode<client_hello>(view(body));
   REQUIRE(h.ok());
   CHECK(h->compression_methods.size() == 2);
   CHECK_FALSE(validate(*h).ok());
@@ -319,7 +338,7 @@ TEST_CASE("accepts 1.2 ClientHellos with no extensions block and with an empty o
   empty.extensions.clear();
   for (const auto& parts : {absent, empty}) {
     const auto body = parts.body();
-    auto h = parse_client_hello(view(body));
+    auto h = decode<client_hello>(view(body));
     REQUIRE(h.ok());
     CHECK(h->has_extensions == parts.has_extensions);
     CHECK(validate(*h).ok());

@@ -432,9 +432,7 @@ class dissector {
       // Authenticated, but what is inside breaks the rules (all-zero
       // TLSInnerPlaintext, empty handshake content, over 2^14 + 1 bytes).
       out_.record(ev);
-      error e = opened.error();
-      e.offset += static_cast<std::uint32_t>(f.offset);
-      fail(p, "decrypted record", e);
+      fail(p, "decrypted record", placed_at(opened.error(), f.offset));
       return;
     }
     std::size_t content_offset = f.offset + record_header_size;
@@ -557,9 +555,7 @@ class dissector {
         typed = typed_message{m, message_body(std::in_place_type<opaque_message>, opaque_message{m.type, m.body})};
       }
       if (!typed) {
-        error e = typed.error();
-        e.offset += static_cast<std::uint32_t>(mp.offset);
-        return fail(mp, std::string(name_of(m.type)) + " message", e);
+        return fail(mp, std::string(name_of(m.type)) + " message", placed_at(typed.error(), mp.offset));
       }
       check(mp, std::string(name_of(m.type)), m.raw, [&](writer& w) { typed->encode(w); });
       message_event ev;

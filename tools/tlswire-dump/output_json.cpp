@@ -352,7 +352,13 @@ class json_sink final : public sink {
   void error(const error_event& e) override {
     start("error", e.at);
     j_.field("what", e.what).field("error", std::string(to_string(e.error.code)));
-    j_.field("alert", e.error.alert).field("error_offset", e.error.offset);
+    j_.field("alert", e.error.alert);
+    // null: the error has no position in the stream (tlswire::no_offset).
+    if (e.error.has_offset()) {
+      j_.field("error_offset", e.error.offset);
+    } else {
+      j_.field("error_offset", nullptr);
+    }
     emit();
   }
   void note(const position& p, const std::string& text) override {

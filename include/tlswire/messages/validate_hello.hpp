@@ -34,17 +34,19 @@ constexpr std::size_t offset_in(bytes_view raw, const std::uint8_t* field, std::
   return base + static_cast<std::size_t>(field - raw.data());
 }
 
-// The offset of the first extension of `type` (its type field), or 0.
+// The offset of the first extension of `type` (its type field), or
+// no_offset.
 constexpr std::size_t extension_offset(const extension_list& list, extension_type type) noexcept {
   auto it = list.find_iterator(type);
-  return it == list.end() ? 0 : it.offset();
+  return it == list.end() ? no_offset : it.offset();
 }
 
-// An extension's own validate() reports offset 0; move it to the extension.
+// An extension's validate() cannot know where the extension lies
+// (no_offset): place its error at the extension.
 constexpr status at_extension(status s, const extension_list& list, extension_type type) noexcept {
   if (s.ok()) return s;
   error e = s.error();
-  if (e.offset == 0) e.offset = static_cast<std::uint32_t>(extension_offset(list, type));
+  if (!e.has_offset()) e.offset = static_cast<std::uint32_t>(extension_offset(list, type));
   return e;
 }
 
@@ -78,7 +80,7 @@ struct typed_facts {
                               const extension_list::located& groups_at) const {
     TLSWIRE_TRY(const auto shares, decode_at<key_share_client_hello>(shares_at));
     TLSWIRE_TRY(const auto groups, decode_at<supported_groups>(groups_at));
-    TLSWIRE_CHECK(at_extension(shares.validate(), list, extension_type::key_share));
+    TLSWIRE_CHECK(at_extension(validate(shares), list, extension_type::key_share));
     for (const key_share_entry& entry : shares.client_shares)
       if (!groups.named_group_list.contains(entry.group)) return illegal(shares_at.offset);
     return {};
@@ -126,7 +128,7 @@ constexpr status check_client_hello(const client_hello& h, Facts facts) {
     // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
     if (!facts.contains(extension_type::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_at.offset);
     TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_at));
-    TLSWIRE_CHECK(at_extension(psk.validate(), h.extensions, extension_type::pre_shared_key));
+    TLSWIRE_CHECK(at_extension(validate(psk), h.extensions, extension_type::pre_shared_key));
   }
   // §4.2.8: distinct groups, each offered in supported_groups.
   if (has_shares)
@@ -163,7 +165,7 @@ constexpr status validate(const client_hello& h) {
   return validate_detail::check_client_hello(h, validate_detail::fast_facts{h.extensions, scan});
 }
 
-// parse_client_hello, then validate — the same hello or the same error —
+// decode<client_hello>, then validate — the same hello or the same error —
 // with one walk of the extensions: the rules of the list ride along the
 // parse's framing walk. What an engine receiving a ClientHello runs.
 constexpr result<client_hello> parse_and_validate_client_hello(bytes_view body, std::size_t offset = 0) {
@@ -263,7 +265,7 @@ constexpr status validate(const server_hello& sh, const client_hello& ch) {
   if (!hrr && ext.contains(extension_type::pre_shared_key)) {
     TLSWIRE_TRY(const auto chosen, ext.get<pre_shared_key_server_hello>());
     TLSWIRE_TRY(const auto offered_psks, ch.extensions.get<pre_shared_key_client_hello>());
-    TLSWIRE_CHECK(at_extension(chosen.validate(offered_psks), ext, extension_type::pre_shared_key));
+    TLSWIRE_CHECK(at_extension(validate(chosen, offered_psks), ext, extension_type::pre_shared_key));
   }
   return {};
 }

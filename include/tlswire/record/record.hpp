@@ -69,7 +69,7 @@ struct record_limits {
 constexpr result<record_limits> limits_for_max_fragment_length(max_fragment_length code,
                                                               record_form protection) noexcept {
   const std::size_t bytes = max_fragment_bytes(code);
-  if (bytes == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (bytes == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return record_limits{protection, bytes};
 }
 
@@ -82,7 +82,7 @@ constexpr result<record_limits> limits_for_max_fragment_length(max_fragment_leng
 // values below 64 are illegal_parameter.
 constexpr result<record_limits> limits_for_record_size_limit(std::uint16_t limit, protocol_version version,
                                                             record_form protection) noexcept {
-  if (limit < min_record_size_limit) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (limit < min_record_size_limit) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   if (protection == record_form::none) return record_limits{};
   // 1.3's limit includes the inner content-type byte; the content is one less.
   const bool tls13 = version == protocol_version::tls13;

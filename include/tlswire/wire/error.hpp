@@ -57,10 +57,18 @@ constexpr std::string_view to_string(errc code) noexcept {
   return "unknown error";
 }
 
+// The offset of an error that has no position in any input: a crypto
+// back-end's failure, an encoder's, a rule about a value built in memory or
+// one whose caller has not placed it yet. Offset 0 is a real position (the
+// input's first byte), so "nowhere" needs a value of its own.
+inline constexpr std::uint32_t no_offset = 0xffffffff;
+
 struct error {
   errc code = errc::none;
   alert_description alert = alert_description::internal_error;
-  std::uint32_t offset = 0;  // byte offset in the input where it was found
+  std::uint32_t offset = no_offset;  // byte offset in the input where it was found
+
+  constexpr bool has_offset() const noexcept { return offset != no_offset; }
 
   friend constexpr bool operator==(const error&, const error&) = default;
 };
@@ -99,12 +107,20 @@ constexpr alert_description default_alert(errc code) noexcept {
   return alert_description::internal_error;
 }
 
+// `offset` is a position in the caller's input, or no_offset.
 constexpr error make_error(errc code, std::size_t offset) noexcept {
   return error{code, default_alert(code), static_cast<std::uint32_t>(offset)};
 }
 
 constexpr error make_error(errc code, alert_description alert, std::size_t offset) noexcept {
   return error{code, alert, static_cast<std::uint32_t>(offset)};
+}
+
+// An error found in a part of a larger input, placed in the whole: its
+// offset moved by `base`, where the part begins; no_offset stays nowhere.
+constexpr error placed_at(error e, std::size_t base) noexcept {
+  if (e.has_offset()) e.offset = static_cast<std::uint32_t>(e.offset + base);
+  return e;
 }
 
 }  // namespace tlswire
