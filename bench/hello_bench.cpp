@@ -10,7 +10,7 @@
 // Figures (ns per message, best of several repetitions):
 //   floor          memcpy the message into a buffer and sum it in 64-bit words;
 //                  the least over several placements (see copy_and_sum)
-//   parse          read_handshake + parse_client_hello (every length checked)
+//   parse          read_handshake + parse_message<client_hello> (every length checked)
 //   parse+validate the same plus validate(client_hello) (RFC 8446 rules,
 //                  typed decode of key_share / supported_groups / versions)
 //   encode         encode_message of the parsed hello (byte-exact copy-out)
@@ -231,12 +231,12 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
   const double floor = floor_ns(message, sink);
   const double parse = best_ns(reps, passes, [&] {
     auto m = read_handshake(in);
-    auto h = parse_client_hello(*m);
+    auto h = parse_message<client_hello>(*m);
     return static_cast<std::uint64_t>(h.ok()) + h->cipher_suites.size();
   }, sink);
   const double parse_validate = best_ns(reps, passes, [&] {
     auto m = read_handshake(in);
-    auto h = parse_client_hello(*m);
+    auto h = parse_message<client_hello>(*m);
     return static_cast<std::uint64_t>(h.ok() && validate(*h).ok());
   }, sink);
   const double parse_and_validate = best_ns(reps, passes, [&] {
@@ -248,7 +248,7 @@ void run(const char* label, const std::vector<std::uint8_t>& message, double enc
   const double hand = best_ns(reps, passes, [&] {
     return static_cast<std::uint64_t>(hand_written_subset(message.data(), message.size(), hand_out));
   }, sink);
-  auto parsed = parse_client_hello(*read_handshake(in));
+  auto parsed = parse_message<client_hello>(*read_handshake(in));
   if (hand_written_subset(message.data(), message.size(), hand_out) != 0) {
     std::printf("%s: the hand-written reference refuses it\n", label);
     return;

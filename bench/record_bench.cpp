@@ -109,7 +109,7 @@ std::uint64_t splitter_pass(const std::vector<std::uint8_t>& in, tlswire::record
 }
 
 void run(const char* label, const std::vector<std::uint8_t>& stream, std::size_t records) {
-  const tlswire::record_limits limits{tlswire::record_protection::tls13, tlswire::max_plaintext_length};
+  const tlswire::record_limits limits{tlswire::record_form::tls13, tlswire::max_plaintext_length};
   std::vector<std::uint8_t> copy(stream.size());
   std::uint64_t sink = 0;
   const int reps = 15;

@@ -12,6 +12,8 @@ under OUT_DIR, in the input format each fuzz/targets/<name>.hpp expects:
   records           a stream of whole records (TLSPlaintext/TLSCiphertext)
   handshake         one whole Handshake message (type, uint24 length, body);
                     the target dispatches on the type byte
+  client_hello_rules  one ClientHello body (the handshake messages of type 1,
+                    their 4-byte header taken off)
   extensions        one byte naming the message the extension came from
                     (extensions/allowed.hpp's message_context: 0 CH, 1 SH,
                     2 HRR, 3 EE, 4 CT, 5 CR, 6 NST, 7 TLS 1.2 SH), then one
@@ -285,6 +287,8 @@ def main():
 
     for m in messages:
         corpus.add("handshake", m)
+        if m[0] == 1:
+            corpus.add("client_hello_rules", m[4:])
         for ctx, block in extension_blocks_of_message(m):
             try:
                 for _, whole, _ in extensions_of(block):

@@ -60,7 +60,15 @@ inline void check_parse_error(const error& e, bytes_view input) {
   require(e.code != errc::none, "a failed parse reported errc::none", input);
   require(e.code != errc::buffer_too_small, "a parse reported buffer_too_small (an encoder's error)", input);
   require(e.code != errc::crypto_failure, "a parse reported crypto_failure", input);
+  require(e.code != errc::internal, "a parse reported internal_error (tlswire disagrees with itself)", input);
   require(e.offset <= input.size(), "a parse error's offset lies past the end of the input", input);
+}
+
+// A refusal by a rule (validate()) obeys the same contract, except that a
+// rule about a value that does not know where it lies reports no_offset.
+inline void check_rule_error(const error& e, bytes_view input) {
+  if (e.has_offset()) return check_parse_error(e, input);
+  check_parse_error(make_error(e.code, e.alert, 0), input);
 }
 
 enum class exactness {

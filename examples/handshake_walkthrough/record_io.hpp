@@ -109,13 +109,13 @@ class record_receiver {
     // RFC 8446 §5.1 (and 1.2 alike): no handshake message spans a key change.
     TLSWIRE_CHECK(reassembler_.key_change());
     protection_ = protection::tls12;
-    splitter_.set_limits({record_protection::tls12, max_plaintext_length});
+    splitter_.set_limits({record_form::tls12, max_plaintext_length});
     return tls12_.set_key(aead, key, iv);
   }
   status protect_tls13(aead_id aead, const traffic_keys& keys) {
     TLSWIRE_CHECK(reassembler_.key_change());
     protection_ = protection::tls13;
-    splitter_.set_limits({record_protection::tls13, max_plaintext_length});
+    splitter_.set_limits({record_form::tls13, max_plaintext_length});
     return tls13_.set_key(aead, keys);
   }
 

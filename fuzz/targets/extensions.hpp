@@ -28,9 +28,9 @@ template <class Ext>
 void check_typed(bytes_view data, bytes_view input) {
   if (!round_trip<Ext>(data)) return;
   const Ext value = *decode<Ext>(data);
-  if constexpr (requires { { value.validate() } -> std::same_as<status>; }) {
-    const status v = value.validate();
-    if (!v.ok()) check_parse_error(v.error(), input);
+  if constexpr (requires { { validate(value) } -> std::same_as<status>; }) {
+    const status v = validate(value);
+    if (!v.ok()) check_rule_error(v.error(), input);
   }
 }
 

@@ -30,11 +30,11 @@
 
 namespace tlswire::fuzz::handshake {
 
-// parse_and_validate_client_hello is parse_client_hello then validate() in
+// parse_and_validate_client_hello is decode<client_hello> then validate() in
 // one pass: the same hello, or the same error at the same offset.
 inline void check_one_pass_client_hello(bytes_view body, bytes_view input) {
   const auto one_pass = parse_and_validate_client_hello(body);
-  const auto parsed = parse_client_hello(body);
+  const auto parsed = decode<client_hello>(body);
   error expected{};
   if (!parsed.ok()) {
     expected = parsed.error();
@@ -61,7 +61,7 @@ inline void check_client_hello(bytes_view body, bytes_view input) {
   const auto highest = highest_offered_version(h);
   if (!highest.ok()) check_parse_error(highest.error(), input);
   const status rules = validate(h);
-  if (!rules.ok()) check_parse_error(rules.error(), input);
+  if (!rules.ok()) check_rule_error(rules.error(), input);
   if (const auto prefix = binders_prefix_length(h))
     require(*prefix >= handshake_header_size && *prefix <= handshake_header_size + body.size(),
             "PSK binder prefix lies outside the message", input);
@@ -74,7 +74,7 @@ inline void check_server_hello(bytes_view body, bytes_view input) {
   const auto version = negotiated_version(h);
   if (!version.ok()) check_parse_error(version.error(), input);
   const status rules = validate(h);
-  if (!rules.ok()) check_parse_error(rules.error(), input);
+  if (!rules.ok()) check_rule_error(rules.error(), input);
   const message_context where = h.is_hello_retry_request() ? message_context::hello_retry_request
                                 : h.extensions.contains(extension_type::supported_versions)
                                     ? message_context::server_hello
@@ -107,7 +107,7 @@ inline void check_dispatch(const handshake_message& m, const negotiation_context
       [&](const auto& body) {
         if constexpr (requires { { validate(body) } -> std::same_as<status>; }) {
           const status v = validate(body);
-          if (!v.ok()) check_parse_error(v.error(), input);
+          if (!v.ok()) check_rule_error(v.error(), input);
         }
       },
       typed->body);

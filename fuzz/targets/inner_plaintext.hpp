@@ -24,8 +24,8 @@ inline void check(bytes_view in, record_limits limits) {
 
 inline void run(bytes_view in) {
   current_target() = "inner_plaintext";
-  check(in, record_limits{record_protection::tls13, max_plaintext_length});
-  check(in, record_limits{record_protection::tls13, min_record_size_limit - 1});  // RFC 8449: limit 64
+  check(in, record_limits{record_form::tls13, max_plaintext_length});
+  check(in, record_limits{record_form::tls13, min_record_size_limit - 1});  // RFC 8449: limit 64
 }
 
 }  // namespace tlswire::fuzz::inner_plaintext_target

@@ -61,7 +61,7 @@ result<opened_record> open_at(bool tls12, aead_id aead, record_limits limits, st
 
 template <class Protection>
 void run_stream(bytes_view records, bool tls12, aead_id aead, record_limits limits, bytes_view input) {
-  record_splitter splitter(record_limits{tls12 ? record_protection::tls12 : record_protection::tls13, limits.max_plaintext});
+  record_splitter splitter(record_limits{tls12 ? record_form::tls12 : record_form::tls13, limits.max_plaintext});
   bytes_view rest = records;
   for (std::uint64_t seq = 0;; ++seq) {
     const auto step = splitter.next(rest);
@@ -124,7 +124,7 @@ inline void run(bytes_view in) {
   const std::uint8_t selector = take_selector(in);
   const bool tls12 = (selector & 1) != 0;
   const aead_id aead = aeads[(selector >> 1) & 3];
-  const record_limits limits{tls12 ? record_protection::tls12 : record_protection::tls13,
+  const record_limits limits{tls12 ? record_form::tls12 : record_form::tls13,
                              (selector & 8) != 0 ? std::size_t{64} : max_plaintext_length};
   if (tls12)
     run_stream<tls12_aead_record_protection<null_p>>(in, true, aead, limits, in);

@@ -76,7 +76,7 @@ inline void check_fragment(const record& rec, bytes_view input) {
     if (check_result(c, input)) (void)round_trip<change_cipher_spec_message>(rec.fragment);
   } else if (rec.type == content_type::application_data) {
     // What a TLS 1.3 record would decrypt to, with the null cipher.
-    (void)round_trip<inner_plaintext>(rec.fragment, record_limits{record_protection::tls13, max_plaintext_length});
+    (void)round_trip<inner_plaintext>(rec.fragment, record_limits{record_form::tls13, max_plaintext_length});
   }
 }
 
@@ -114,9 +114,9 @@ inline void run(bytes_view in) {
   current_target() = "records";
   std::vector<bytes_view> fragments;
   split(in, record_limits{}, &fragments);
-  split(in, record_limits{record_protection::tls13, max_plaintext_length}, nullptr);
-  split(in, record_limits{record_protection::tls12, max_plaintext_length}, nullptr);
-  split(in, record_limits{record_protection::none, 512}, nullptr);  // RFC 6066 max_fragment_length 2^9
+  split(in, record_limits{record_form::tls13, max_plaintext_length}, nullptr);
+  split(in, record_limits{record_form::tls12, max_plaintext_length}, nullptr);
+  split(in, record_limits{record_form::none, 512}, nullptr);  // RFC 6066 max_fragment_length 2^9
 
   const reassembly as_sent = reassemble(fragments.size(), [&](std::size_t i) { return fragments[i]; }, in);
   std::vector<std::uint8_t> joined;

@@ -78,6 +78,7 @@
 #include "tlswire/messages/client_hello.hpp"
 #include "tlswire/messages/client_key_exchange.hpp"
 #include "tlswire/messages/compressed_certificate.hpp"
+#include "tlswire/messages/detail/client_hello_fast_rules.hpp"
 #include "tlswire/messages/dispatch.hpp"
 #include "tlswire/messages/encrypted_extensions.hpp"
 #include "tlswire/messages/end_of_early_data.hpp"

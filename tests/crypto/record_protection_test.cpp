@@ -50,7 +50,7 @@ constexpr bool tls13_seal_limits() {
   tls13_record_protection<null_p> w;
   if (!w.set_key(aead_id::chacha20_poly1305, as_view(hex("000102030405060708090a0b0c0d0e0f"
                                                           "101112131415161718191a1b1c1d1e1f")),
-                 as_view(iv12), record_limits{record_protection::tls13, 100})
+                 as_view(iv12), record_limits{record_form::tls13, 100})
            .ok())
     return false;
   std::array<std::uint8_t, 100> content{};

@@ -171,7 +171,7 @@ TEMPLATE_TEST_CASE("TLS 1.3 record_overflow on seal and on open", "[crypto][reco
   // limit; sealed here with a sender whose limit was raised on purpose).
   tls13_record_protection<TestType> lax;
   REQUIRE(lax.set_key(aead_id::aes_128_gcm, key_for(aead_id::aes_128_gcm), iv12,
-                      record_limits{record_protection::tls13, max_plaintext_length + 100}));
+                      record_limits{record_form::tls13, max_plaintext_length + 100}));
   const bytes big = seal13(lax, content_type::application_data, pattern(max_plaintext_length + 50));
   auto inner_over = r.open(big, out);
   REQUIRE_FALSE(inner_over.ok());
@@ -181,7 +181,7 @@ TEMPLATE_TEST_CASE("TLS 1.3 record_overflow on seal and on open", "[crypto][reco
 TEMPLATE_TEST_CASE("TLS 1.3 a negotiated record_size_limit is enforced on both sides",
                    "[crypto][record]", openssl_provider, mbedtls_provider) {
   const auto limits = limits_for_record_size_limit(1000, protocol_version::tls13,
-                                                   record_protection::tls13);
+                                                   record_form::tls13);
   REQUIRE(limits.ok());
   tls13_record_protection<TestType> w, r;
   REQUIRE(w.set_key(aead_id::aes_256_gcm, key32, iv12, *limits));

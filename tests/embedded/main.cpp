@@ -28,7 +28,7 @@ volatile std::size_t bytes_to_send = 0;
 
 // One pass over what has arrived; returns the alert to send, if any.
 tlswire::status consume() {
-  tlswire::record_splitter splitter(tlswire::record_limits{tlswire::record_protection::none, 512});
+  tlswire::record_splitter splitter(tlswire::record_limits{tlswire::record_form::none, 512});
   tlswire::handshake_reassembler handshakes(tlswire::mutable_bytes(handshake_buffer), handshake_buffer.size() - 4);
   tlswire::bytes_view unclaimed(receive_buffer.data(), received);
   for (;;) {

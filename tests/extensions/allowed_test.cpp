@@ -57,14 +57,14 @@ template <class T, std::size_t N>
 constexpr error value_error(std::array<std::uint8_t, N> body) {
   auto v = decode<T>(as_view(body));
   if (!v) return v.error();
-  auto s = v->validate();
+  auto s = validate(*v);
   return s ? error{} : s.error();
 }
 template <class T, std::size_t N>
 constexpr error server_value_error(std::array<std::uint8_t, N> body) {
   auto v = decode<T>(as_view(body));
   if (!v) return v.error();
-  auto s = v->validate_server();
+  auto s = validate_server(*v);
   return s ? error{} : s.error();
 }
 constexpr bool illegal(error e) {
@@ -200,8 +200,8 @@ constexpr bool all_hold() {
 constexpr bool selected_identity_checked_against_offer() {
   auto list = decode<extension_list>(as_view(kRfc8448ResumedClientHello));
   auto offered = list->get<pre_shared_key_client_hello>();
-  return pre_shared_key_server_hello{0}.validate(*offered).ok() &&
-         pre_shared_key_server_hello{1}.validate(*offered).error().alert == alert_description::illegal_parameter;
+  return validate(pre_shared_key_server_hello{0}, *offered).ok() &&
+         validate(pre_shared_key_server_hello{1}, *offered).error().alert == alert_description::illegal_parameter;
 }
 
 // Every recorded message obeys the rules, answers checked against its hello.

@@ -82,7 +82,7 @@ constexpr bool resumed_psk_binders_length_marks_the_truncation() {
   const pre_shared_key_client_hello built{identities, binders};
   return identity.obfuscated_ticket_age == 0xfad6aacb && identity.identity.size() == 178 &&
          encodes_to(built, list->find(extension_type::pre_shared_key)->data) && built.binders_length() == 35 &&
-         built.validate().ok();
+         validate(built).ok();
 }
 
 }  // namespace

@@ -71,12 +71,12 @@ constexpr bool constructed_bodies_read_as_the_rfc_says() {
   auto mfl = decode<max_fragment_length_extension>(as_view(kMaxFragment));
   return srtp->protection_profiles.size() == 2 &&
          srtp->protection_profiles[1] == srtp_protection_profile::srtp_aead_aes_128_gcm &&
-         srtp->srtp_mki.size() == 1 && !srtp->validate_server().ok() &&
-         modes->mode == heartbeat_mode::peer_allowed_to_send && modes->validate().ok() &&
+         srtp->srtp_mki.size() == 1 && !validate_server(*srtp).ok() &&
+         modes->mode == heartbeat_mode::peer_allowed_to_send && validate(*modes).ok() &&
          types->client_certificate_types[0] == certificate_type::raw_public_key && cas->authorities.size() == 2 &&
          filters->filters.size() == 2 && filters->filters.begin()->certificate_extension_values.size() == 4 &&
          ocsp->status_type == certificate_status_type::ocsp && ocsp->ocsp_response.size() == 5 &&
-         mfl->length_limit() == 4096 && mfl->validate().ok();
+         mfl->length_limit() == 4096 && validate(*mfl).ok();
 }
 
 constexpr bool unknown_status_type_is_kept_unchanged() {
@@ -104,7 +104,7 @@ constexpr bool built_values_encode_their_rfc_bytes() {
          encodes_to(heartbeat{heartbeat_mode::peer_allowed_to_send}, as_view(kHeartbeat)) &&
          encodes_to(server_certificate_type_server_hello{certificate_type::raw_public_key}, as_view(kCertType)) &&
          encodes_to(sni, as_view(hex("000c" "00" "0009" "612e6578616d706c65"))) &&
-         equal_bytes(sni.host_name(), as_view(kHostA)) && sni.validate().ok() &&
+         equal_bytes(sni.host_name(), as_view(kHostA)) && validate(sni).ok() &&
          encodes_to(alpn_offer, as_view(hex("000c" "026832" "08687474702f312e31"))) &&
          alpn_offer.contains(as_view(kHttp11)) && !alpn_offer.contains(as_view(kHostA)) &&
          encodes_to(padding::zeros(3), as_view(hex("000000"))) && padding::zeros(3) == *decode<padding>(as_view(hex("000000"))) &&
@@ -117,7 +117,7 @@ constexpr bool key_share_finds_offered_groups() {
   auto shares = decode<key_share_client_hello>(as_view(body));
   auto x25519 = shares->find(named_group::x25519);
   return x25519 && x25519->key_exchange.bytes[0] == 0xaa && !shares->find(named_group::x448) &&
-         shares->validate().ok();
+         validate(*shares).ok();
 }
 
 constexpr bool empty_client_shares_are_syntactically_fine() {

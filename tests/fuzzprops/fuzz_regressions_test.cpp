@@ -15,6 +15,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../../fuzz/targets/client_hello_rules.hpp"
 #include "../../fuzz/targets/extensions.hpp"
 #include "../../fuzz/targets/handshake.hpp"
 #include "../../fuzz/targets/inner_plaintext.hpp"
@@ -40,6 +41,7 @@ struct target_entry {
 constexpr target_entry kTargets[] = {
     {"records", fuzz::records::run},
     {"handshake", fuzz::handshake::run},
+    {"client_hello_rules", fuzz::client_hello_rules::run},
     {"extensions", fuzz::extensions::run},
     {"inner_plaintext", fuzz::inner_plaintext_target::run},
     {"sslv2_hello", fuzz::sslv2_hello::run},
@@ -72,7 +74,10 @@ TEST_CASE("fuzz oracles hold on every record, message and extension of the vecto
   }
   fuzz::records::run(view(flight));  // every record of every vector as one stream
 
-  for (const auto& m : messages) fuzz::handshake::run(m.view());
+  for (const auto& m : messages) {
+    fuzz::handshake::run(m.view());
+    if (m.bytes[0] == 1) fuzz::client_hello_rules::run(m.view().subspan(handshake_header_size));
+  }
 
   for (const auto& e : extensions) {
     byte_vector in{static_cast<std::uint8_t>(e.where)};

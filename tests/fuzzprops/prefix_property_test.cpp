@@ -84,7 +84,7 @@ std::size_t server_hello_extensions_at(const server_hello& h) { return 2 + rando
 TEST_CASE("no strict prefix of a record parses as a record, and appended bytes are refused", "[fuzzprops]") {
   const auto records = vector_records();
   REQUIRE(records.size() > 300);
-  const record_limits largest{record_protection::tls12, max_plaintext_length};
+  const record_limits largest{record_form::tls12, max_plaintext_length};
   for (const auto& r : records) {
     INFO(r.name);
     const verdict v = check_encoding<record>(r.view(), largest);
@@ -112,7 +112,7 @@ TEST_CASE("a hello's only parsing prefix is the TLS 1.2 form that ends before it
     INFO(m.name);
     const bytes_view body = m.view().subspan(handshake_header_size);
     if (m.bytes[0] == 1) {
-      const auto h = parse_client_hello(body);
+      const auto h = decode<client_hello>(body);
       REQUIRE(h.ok());
       const verdict v = check_encoding<client_hello>(body);
       CHECK_FALSE(v.extended_parsed);
@@ -126,7 +126,7 @@ TEST_CASE("a hello's only parsing prefix is the TLS 1.2 form that ends before it
       }
       ++client_hellos;
     } else if (m.bytes[0] == 2) {
-      const auto h = parse_server_hello(body);
+      const auto h = decode<server_hello>(body);
       REQUIRE(h.ok());
       const verdict v = check_encoding<server_hello>(body);
       CHECK_FALSE(v.extended_parsed);
@@ -161,10 +161,10 @@ TEST_CASE("no strict prefix of an Extension or an extension list parses, and app
     const bytes_view body = m.view().subspan(handshake_header_size);
     bytes_view block;
     if (m.bytes[0] == 1) {
-      const auto h = parse_client_hello(body);
+      const auto h = decode<client_hello>(body);
       if (h && h->has_extensions) block = body.subspan(client_hello_extensions_at(*h));
     } else {
-      const auto h = parse_server_hello(body);
+      const auto h = decode<server_hello>(body);
       if (h && h->has_extensions) block = body.subspan(server_hello_extensions_at(*h));
     }
     if (block.empty()) continue;

@@ -139,13 +139,13 @@ inline std::vector<named_extension> vector_extensions() {
     const bytes_view body = msg.subspan(4);
     switch (m.bytes[0]) {
       case 1: {
-        auto h = parse_client_hello(body);
+        auto h = decode<client_hello>(body);
         if (h && h->has_extensions)
           corpus_detail::add_all(out, m.name, message_context::client_hello, h->extensions.wire_bytes());
         break;
       }
       case 2: {
-        auto h = parse_server_hello(body);
+        auto h = decode<server_hello>(body);
         if (!h || !h->has_extensions) break;
         const message_context where = h->is_hello_retry_request() ? message_context::hello_retry_request
                                       : h->extensions.contains(extension_type::supported_versions)

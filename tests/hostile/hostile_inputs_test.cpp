@@ -72,6 +72,13 @@ using verdict = std::optional<error>;
 
 verdict first_error(const status& s) { return s.ok() ? verdict{} : verdict{s.error()}; }
 
+// A rule about a value that does not know where it lies reports no_offset;
+// the receiver, which knows, puts it there.
+error placed(error e, std::size_t at) {
+  if (!e.has_offset()) e.offset = static_cast<std::uint32_t>(at);
+  return e;
+}
+
 // Every extension decoded as its typed shape for `where`, and validated.
 verdict typed_extensions(const extension_list& list, message_context where) {
   verdict found;
@@ -83,13 +90,13 @@ verdict typed_extensions(const extension_list& list, message_context where) {
         found = typed.error();
         return;
       }
-      if constexpr (requires { { typed->validate() } -> std::same_as<status>; }) {
-        if (const status v = typed->validate(); !v.ok()) found = v.error();
+      if constexpr (requires { { validate(*typed) } -> std::same_as<status>; }) {
+        if (const status v = validate(*typed); !v.ok()) found = placed(v.error(), it.offset());
       }
       // A server's answer has rules of its own (e.g. RFC 7301 §3.1: exactly one protocol).
-      if constexpr (requires { { typed->validate_server() } -> std::same_as<status>; }) {
+      if constexpr (requires { { validate_server(*typed) } -> std::same_as<status>; }) {
         if (answers_a_request(where) && !found)
-          if (const status v = typed->validate_server(); !v.ok()) found = v.error();
+          if (const status v = validate_server(*typed); !v.ok()) found = placed(v.error(), it.offset());
       }
     });
   }
@@ -97,20 +104,20 @@ verdict typed_extensions(const extension_list& list, message_context where) {
 }
 
 verdict receive_client_hello(bytes_view body, std::size_t offset = 0) {
-  const auto h = parse_client_hello(body, offset);
+  const auto h = decode_at_offset<client_hello>(body, offset);
   if (!h.ok()) return h.error();
   if (const status s = validate(*h); !s.ok()) return s.error();
   if (const status s = validate_extensions(h->extensions, message_context::client_hello); !s.ok()) return s.error();
   // A server speaking TLS 1.0-1.3 (RFC 8446 §4.2.1, RFC 7568 for SSL 3.0).
   const auto highest = highest_offered_version(*h);
-  if (!highest.ok()) return highest.error();
+  if (!highest.ok()) return placed(highest.error(), h->offset);
   if (to_underlying(*highest) < to_underlying(protocol_version::tls10))
     return make_error(errc::bad_value, alert_description::protocol_version, 0);
   return typed_extensions(h->extensions, message_context::client_hello);
 }
 
 verdict receive_server_hello(bytes_view body, std::size_t offset = 0) {
-  const auto h = parse_server_hello(body, offset);
+  const auto h = decode_at_offset<server_hello>(body, offset);
   if (!h.ok()) return h.error();
   if (const status s = validate(*h); !s.ok()) return s.error();
   const message_context where = h->is_hello_retry_request() ? message_context::hello_retry_request
@@ -189,7 +196,7 @@ verdict receive_message(bytes_view in, const negotiation_context& ctx) {
   std::visit(
       [&](const auto& body) {
         if constexpr (requires { { validate(body) } -> std::same_as<status>; }) {
-          if (const status v = validate(body); !v.ok()) found = v.error();
+          if (const status v = validate(body); !v.ok()) found = placed(v.error(), 0);  // the message's start
         }
       },
       typed->body);
@@ -200,12 +207,12 @@ verdict receive(const hostile_case& c) {
   const bytes_view in(c.input.data(), c.input.size());
   switch (c.where) {
     case layer::record: return receive_record(in, record_limits{});
-    case layer::record_tls13: return receive_record(in, record_limits{record_protection::tls13, max_plaintext_length});
-    case layer::record_tls12: return receive_record(in, record_limits{record_protection::tls12, max_plaintext_length});
-    case layer::record_mfl_512: return receive_record(in, record_limits{record_protection::none, 512});
+    case layer::record_tls13: return receive_record(in, record_limits{record_form::tls13, max_plaintext_length});
+    case layer::record_tls12: return receive_record(in, record_limits{record_form::tls12, max_plaintext_length});
+    case layer::record_mfl_512: return receive_record(in, record_limits{record_form::none, 512});
     case layer::stream: return receive_stream(in);
     case layer::inner_plaintext: {
-      const auto p = decode<inner_plaintext>(in, record_limits{record_protection::tls13, max_plaintext_length});
+      const auto p = decode<inner_plaintext>(in, record_limits{record_form::tls13, max_plaintext_length});
       return p.ok() ? verdict{} : verdict{p.error()};
     }
     case layer::client_hello: return receive_client_hello(in);
@@ -476,12 +483,12 @@ void hello_rows(std::vector<hostile_case>& t) {
     if (m.name.rfind("rfc8448", 0) != 0) continue;
     const byte_vector body = from(m.bytes, 4);
     if (m.bytes[0] == 1) {
-      const auto h = parse_client_hello(bytes_view(body.data(), body.size()));
+      const auto h = decode<client_hello>(bytes_view(body.data(), body.size()));
       REQUIRE(h.ok());
       truncation_rows(t, m.name, layer::client_hello, body, client_hello_extensions_at(*h), true);
       t.push_back({m.name + " followed by a stray byte", layer::client_hello, body + u8(0), decode_error});
     } else if (m.bytes[0] == 2) {
-      const auto h = parse_server_hello(bytes_view(body.data(), body.size()));
+      const auto h = decode<server_hello>(bytes_view(body.data(), body.size()));
       REQUIRE(h.ok());
       truncation_rows(t, m.name, layer::server_hello, body, server_hello_extensions_at(*h), false);
       t.push_back({m.name + " followed by a stray byte", layer::server_hello, body + u8(0), decode_error});
@@ -1048,9 +1055,9 @@ std::vector<hostile_case> hostile_table() {
   const byte_vector ch = from(ch_message, 4);
   const byte_vector sh = from(simple["server_hello"], 4);
   const byte_vector hrr_body = from(hrr["hello_retry_request"], 4);
-  const auto ch_parsed = parse_client_hello(bytes_view(ch.data(), ch.size()));
-  const auto sh_parsed = parse_server_hello(bytes_view(sh.data(), sh.size()));
-  const auto hrr_parsed = parse_server_hello(bytes_view(hrr_body.data(), hrr_body.size()));
+  const auto ch_parsed = decode<client_hello>(bytes_view(ch.data(), ch.size()));
+  const auto sh_parsed = decode<server_hello>(bytes_view(sh.data(), sh.size()));
+  const auto hrr_parsed = decode<server_hello>(bytes_view(hrr_body.data(), hrr_body.size()));
   REQUIRE(ch_parsed.ok());
   REQUIRE(sh_parsed.ok());
   REQUIRE(hrr_parsed.ok());

@@ -94,7 +94,7 @@ constexpr std::string_view ja4_of(const client_hello& h, std::array<char, ja4_si
 template <std::size_t N>
 constexpr result<client_hello> hello_of(const std::array<std::uint8_t, N>& message) {
   TLSWIRE_TRY(const handshake_message m, read_handshake(as_view(message)));
-  return parse_client_hello(m);
+  return parse_message<client_hello>(m);
 }
 
 constexpr bool ja3_of_rfc8448_client_hello() {
@@ -172,7 +172,7 @@ TEST_CASE("JA4 matches the values FoxIO's tool publishes for its captures", "[in
       for (const auto& message : test::leading_handshake_messages(flow->client_bytes)) {
         auto m = read_handshake(bytes_view(message.data(), message.size()));
         if (!m || m->type != handshake_type::client_hello) continue;
-        auto h = parse_client_hello(*m);
+        auto h = parse_message<client_hello>(*m);
         REQUIRE(h.ok());
         std::array<char, ja4_size> out{};
         auto fp = ja4(*h, out);

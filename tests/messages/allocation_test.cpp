@@ -18,9 +18,9 @@ TEST_CASE("hello parse, validate, encode and fingerprints allocate nothing", "[m
   test::allocation_counter allocations;
   {
     auto cm = read_handshake(as_view(v::resumed_client_hello));
-    auto ch = parse_client_hello(*cm);
+    auto ch = parse_message<client_hello>(*cm);
     auto sm = read_handshake(as_view(v::resumed_server_hello));
-    auto sh = parse_server_hello(*sm);
+    auto sh = parse_message<server_hello>(*sm);
     all_ok = all_ok && ch.ok() && sh.ok() && validate(*ch).ok() && validate(*sh, *ch).ok();
     writer w(out);
     ch->encode_message(w);

@@ -77,7 +77,7 @@ constexpr bool rfc8448_server_hello_from_typed_values() {
 
 constexpr std::size_t rfc8448_binders_prefix() {
   auto m = read_handshake(as_view(v::resumed_client_hello));
-  auto h = parse_client_hello(*m);
+  auto h = parse_message<client_hello>(*m);
   return binders_prefix_length(*h).value_or(0);
 }
 
@@ -103,7 +103,7 @@ TEST_CASE("gives the ClientHello prefix length the PSK binder is computed over",
   STATIC_REQUIRE(rfc8448_binders_prefix() == 477);
   STATIC_REQUIRE(equal_bytes(as_view(v::resumed_client_hello).first(477), as_view(v::resumed_client_hello_prefix)));
   // No pre_shared_key: no prefix.
-  auto h = parse_client_hello(*read_handshake(as_view(v::simple_client_hello)));
+  auto h = parse_message<client_hello>(*read_handshake(as_view(v::simple_client_hello)));
   CHECK_FALSE(binders_prefix_length(*h).has_value());
 }
 

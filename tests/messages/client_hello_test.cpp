@@ -14,12 +14,12 @@ namespace {
 
 template <std::size_t N>
 constexpr result<client_hello> hello_of(const std::array<std::uint8_t, N>& message) {
-  return test::parse_message(message, [](const handshake_message& m) { return parse_client_hello(m); });
+  return test::parse_message(message, [](const handshake_message& m) { return parse_message<client_hello>(m); });
 }
 
 template <std::size_t N>
 constexpr bool round_trips(const std::array<std::uint8_t, N>& message) {
-  return test::round_trips_message(message, [](const handshake_message& m) { return parse_client_hello(m); });
+  return test::round_trips_message(message, [](const handshake_message& m) { return parse_message<client_hello>(m); });
 }
 
 constexpr bool inspects_rfc8448_client_hello() {

@@ -47,7 +47,7 @@ constexpr negotiation_context tls12_rsa{protocol_version::tls12, cipher_suite::t
 
 // RFC 8448 §3's ClientHello: what the server's answers are checked against.
 const client_hello& rfc8448_client_hello() {
-  static const client_hello ch = *parse_client_hello(*read_handshake(as_view(h::simple_client_hello)));
+  static const client_hello ch = *parse_message<client_hello>(*read_handshake(as_view(h::simple_client_hello)));
   return ch;
 }
 
@@ -97,7 +97,7 @@ std::vector<hostile> hostile_cases() {
     return status_error(validate(m.as<tls13_new_session_ticket>()));
   };
   const check_fn key_update_check = [](const typed_message& m) {
-    return status_error(validate(m.as<key_update>(), handshake_header_size));
+    return status_error(validate(m.as<key_update>()));
   };
   const check_fn cv_check = [](const typed_message& m) {
     return status_error(validate(m.as<certificate_verify>(), offered_signatures()));

@@ -11,7 +11,7 @@
 
 namespace tlswire::test {
 
-// `parse` takes a handshake_message, e.g. parse_client_hello.
+// `parse` takes a handshake_message, e.g. parse_message<client_hello>.
 template <std::size_t N, class Parse>
 constexpr auto parse_message(const std::array<std::uint8_t, N>& message, Parse parse)
     -> decltype(parse(handshake_message{})) {

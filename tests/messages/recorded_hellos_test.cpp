@@ -131,7 +131,7 @@ TEST_CASE("every plaintext ClientHello and ServerHello of the recorded Go flows 
     const auto server_records = test::split_records(flows, false);
     for (const auto& m : test::split_handshake_messages(test::plaintext_handshake_stream(server_records, false))) {
       if (m.empty() || m[0] != 2) continue;
-      auto sh = parse_server_hello(view(m).subspan(4), 4);
+      auto sh = decode_at_offset<server_hello>(view(m).subspan(4), 4);
       REQUIRE(sh.ok());
       auto version = negotiated_version(*sh);
       tls13 = version.ok() && *version == protocol_version::tls13;
@@ -143,14 +143,14 @@ TEST_CASE("every plaintext ClientHello and ServerHello of the recorded Go flows 
         auto hm = read_handshake(view(m));
         REQUIRE(hm.ok());
         if (from_client && hm->type == handshake_type::client_hello) {
-          auto h = parse_client_hello(*hm);
+          auto h = parse_message<client_hello>(*hm);
           REQUIRE(h.ok());
           CHECK(reencodes_exactly(m, *h));
           CHECK(validate(*h).ok());
           CHECK(decode_known_extensions(h->extensions, true).ok());
           ++client_hellos;
         } else if (!from_client && hm->type == handshake_type::server_hello) {
-          auto h = parse_server_hello(*hm);
+          auto h = parse_message<server_hello>(*hm);
           REQUIRE(h.ok());
           CHECK(reencodes_exactly(m, *h));
           CHECK(validate(*h).ok());
@@ -173,7 +173,7 @@ TEST_CASE("Botan's ClientHello vectors: accepted ones parse and round-trip, refu
   for (const auto& c : cases) {
     INFO(c.comment << " / " << c.exception);
     const auto body = test::from_hex(c.buffer);
-    auto h = parse_client_hello(view(body));
+    auto h = decode<client_hello>(view(body));
     status s = h.ok() ? validate(*h) : status(h.error());
     if (s.ok()) s = decode_known_extensions(h->extensions, true);
     if (c.exception.empty()) {
@@ -198,7 +198,7 @@ TEST_CASE("Botan's ServerHello vectors: accepted ones parse and round-trip, refu
   for (const auto& c : cases) {
     INFO(c.comment << " / " << c.exception);
     const auto body = test::from_hex(c.buffer);
-    auto h = parse_server_hello(view(body));
+    auto h = decode<server_hello>(view(body));
     status s = h.ok() ? validate(*h) : status(h.error());
     if (s.ok()) s = decode_known_extensions(h->extensions, false);
     if (c.exception.empty()) {
@@ -220,11 +220,11 @@ TEST_CASE("Botan's ServerHello vectors: accepted ones parse and round-trip, refu
 TEST_CASE("refuses RFC 8448's hellos truncated at every byte with decode_error", "[messages][truncation]") {
   const auto each_cut = [](bytes_view message, bool client) {
     const bytes_view body = message.subspan(4);
-    const std::size_t extensions_at = client ? parse_client_hello(body)->extensions.wire_offset() - 2
-                                             : parse_server_hello(body)->extensions.wire_offset() - 2;
+    const std::size_t extensions_at = client ? decode<client_hello>(body)->extensions.wire_offset() - 2
+                                             : decode<server_hello>(body)->extensions.wire_offset() - 2;
     for (std::size_t n = 0; n < body.size(); ++n) {
       INFO((client ? "ClientHello" : "ServerHello") << " cut at " << n);
-      const error e = client ? parse_client_hello(body.first(n)).error() : parse_server_hello(body.first(n)).error();
+      const error e = client ? decode<client_hello>(body.first(n)).error() : decode<server_hello>(body.first(n)).error();
       // A cut right after compression_methods is the 1.2 form with no
       // extensions: syntactically complete.
       if (e.code == errc::none) {

@@ -153,7 +153,7 @@ TEST_CASE("the recorded TLS 1.2 key exchanges follow the negotiated suite and th
     for (const auto& m : all)
       if (m.file == all[i].file && m.bytes[0] == 1) hello = &m;
     REQUIRE(hello != nullptr);
-    auto ch = parse_client_hello(read_handshake(bytes_view(hello->bytes.data(), hello->bytes.size()))->body);
+    auto ch = decode<client_hello>(read_handshake(bytes_view(hello->bytes.data(), hello->bytes.size()))->body);
     REQUIRE(ch.ok());
     auto groups = ch->extensions.get<supported_groups>();
     auto sigs = ch->extensions.get<signature_algorithms>();

@@ -16,12 +16,12 @@ namespace {
 
 template <std::size_t N>
 constexpr result<server_hello> hello_of(const std::array<std::uint8_t, N>& message) {
-  return test::parse_message(message, [](const handshake_message& m) { return parse_server_hello(m); });
+  return test::parse_message(message, [](const handshake_message& m) { return parse_message<server_hello>(m); });
 }
 
 template <std::size_t N>
 constexpr bool round_trips(const std::array<std::uint8_t, N>& message) {
-  return test::round_trips_message(message, [](const handshake_message& m) { return parse_server_hello(m); });
+  return test::round_trips_message(message, [](const handshake_message& m) { return parse_message<server_hello>(m); });
 }
 
 constexpr bool inspects_rfc8448_server_hello() {
@@ -45,7 +45,7 @@ constexpr bool recognises_rfc8448_hello_retry_request() {
 // and (optionally) an extensions block.
 template <std::size_t N>
 constexpr result<server_hello> parse_body(const std::array<std::uint8_t, N>& body) {
-  return parse_server_hello(as_view(body));
+  return decode<server_hello>(as_view(body));
 }
 
 constexpr auto tls12_random_with(std::uint8_t last) {

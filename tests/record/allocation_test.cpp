@@ -29,7 +29,7 @@ TEST_CASE("record layer allocates nothing while splitting, reassembling, parsing
   bool all_ok = true;
   test::allocation_counter allocations;
   {
-    record_splitter splitter(record_limits{record_protection::tls13, max_plaintext_length});
+    record_splitter splitter(record_limits{record_form::tls13, max_plaintext_length});
     bytes_view buffered(stream.data(), stream.size());
     for (;;) {
       auto step = splitter.next(buffered);

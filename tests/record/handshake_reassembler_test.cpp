@@ -276,7 +276,7 @@ TEST_CASE("refuses empty handshake fragments and fragments over the negotiated l
 
   // RFC 6066 max_fragment_length 2^9: a 513-byte fragment is record_overflow.
   std::vector<std::uint8_t> fragment(513, 0x0b);
-  auto limits = limits_for_max_fragment_length(max_fragment_length::len_512, record_protection::none);
+  auto limits = limits_for_max_fragment_length(max_fragment_length::len_512, record_form::none);
   handshake_reassembler limited{mutable_bytes(buffer), handshake_max_body, *limits};
   CHECK(limited.feed(bytes_view(fragment.data(), 512)).ok());
   // Fed fine; its header then announces 0x0b0b0b bytes, too many for a 60-byte body.

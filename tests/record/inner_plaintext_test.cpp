@@ -67,7 +67,7 @@ TEST_CASE("refuses a TLSInnerPlaintext over 2^14+1 bytes, or over a negotiated l
         error{errc::record_overflow, alert_description::record_overflow, 0});
 
   // RFC 8449: record_size_limit 64 counts the whole TLSInnerPlaintext.
-  auto limits = limits_for_record_size_limit(64, protocol_version::tls13, record_protection::tls13);
+  auto limits = limits_for_record_size_limit(64, protocol_version::tls13, record_form::tls13);
   std::vector<std::uint8_t> small(64, 0x00);
   small[10] = 0x16;
   CHECK(decode<inner_plaintext>(bytes_view(small.data(), small.size()), *limits).ok());

@@ -58,7 +58,7 @@ test::byte_vector concatenate(const std::vector<trace_record>& records) {
 
 bytes_view view(const test::byte_vector& v) { return bytes_view(v.data(), v.size()); }
 
-constexpr record_limits kTls13{record_protection::tls13, max_plaintext_length};
+constexpr record_limits kTls13{record_form::tls13, max_plaintext_length};
 
 }  // namespace
 
@@ -170,7 +170,7 @@ TEST_CASE("splitter refuses 1.3 ciphertext over 2^14+256 and 1.2 ciphertext over
   CHECK(s13.next(as_view(at13))->needed == 16384 + 256);
   CHECK(s13.next(as_view(over13)).error() == error{errc::record_overflow, alert_description::record_overflow, 1003});
 
-  record_splitter s12(record_limits{record_protection::tls12, max_plaintext_length});
+  record_splitter s12(record_limits{record_form::tls12, max_plaintext_length});
   CHECK(s12.next(as_view(at12))->needed == 16384 + 2048);
   CHECK(s12.next(as_view(over12)).error().code == errc::record_overflow);
   // The same header is too long for 1.3.
@@ -198,11 +198,11 @@ TEST_CASE("splitter applies a negotiated limit from the next record on", "[recor
   CHECK(s.next(view(stream))->complete());
 
   record_splitter limited;
-  limited.set_limits(*limits_for_max_fragment_length(max_fragment_length::len_512, record_protection::none));
+  limited.set_limits(*limits_for_max_fragment_length(max_fragment_length::len_512, record_form::none));
   CHECK(limited.next(view(stream)).error() == error{errc::record_overflow, alert_description::record_overflow, 3});
 
   // RFC 8449: record_size_limit 256 for protected 1.3 records: 255 content + 256 expansion.
-  auto rsl = limits_for_record_size_limit(256, protocol_version::tls13, record_protection::tls13);
+  auto rsl = limits_for_record_size_limit(256, protocol_version::tls13, record_form::tls13);
   record_splitter small(*rsl);
   const std::array<std::uint8_t, 5> at{0x17, 0x03, 0x03, 0x01, 0xff};    // 511
   const std::array<std::uint8_t, 5> over{0x17, 0x03, 0x03, 0x02, 0x00};  // 512

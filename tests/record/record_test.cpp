@@ -18,8 +18,8 @@ constexpr auto kAlertRecord = hex("15030300020100");
 constexpr auto kEmptyAppData = hex("1703030000");
 constexpr auto kEmptyHandshake = hex("1603030000");
 
-constexpr record_limits kTls13{record_protection::tls13, max_plaintext_length};
-constexpr record_limits kTls12{record_protection::tls12, max_plaintext_length};
+constexpr record_limits kTls13{record_form::tls13, max_plaintext_length};
+constexpr record_limits kTls12{record_form::tls12, max_plaintext_length};
 
 constexpr bool parses_small_record() {
   auto r = decode<record>(as_view(kAlertRecord));
@@ -115,39 +115,39 @@ TEST_CASE("refuses trailing bytes after a single record when decoding exactly on
 }
 
 TEST_CASE("max_fragment_length lowers the record ceiling (RFC 6066)", "[record]") {
-  constexpr auto limits = limits_for_max_fragment_length(max_fragment_length::len_512, record_protection::none);
+  constexpr auto limits = limits_for_max_fragment_length(max_fragment_length::len_512, record_form::none);
   STATIC_REQUIRE(limits.ok());
   STATIC_REQUIRE(limits->max_fragment() == 512);
   CHECK(parse_at(make_record(0x16, 512, 512), *limits).ok());
   CHECK(parse_at(make_record(0x16, 513, 513), *limits).error().code == errc::record_overflow);
 
-  auto tls12 = limits_for_max_fragment_length(max_fragment_length::len_4096, record_protection::tls12);
+  auto tls12 = limits_for_max_fragment_length(max_fragment_length::len_4096, record_form::tls12);
   CHECK(tls12->max_fragment() == 4096 + 2048);
-  CHECK(limits_for_max_fragment_length(static_cast<max_fragment_length>(5), record_protection::none).error().alert ==
+  CHECK(limits_for_max_fragment_length(static_cast<max_fragment_length>(5), record_form::none).error().alert ==
         alert_description::illegal_parameter);
 }
 
 TEST_CASE("record_size_limit lowers the protected-record ceiling only (RFC 8449)", "[record]") {
   // TLS 1.3: the limit counts TLSInnerPlaintext, so content gets one byte less.
-  constexpr auto tls13 = limits_for_record_size_limit(1024, protocol_version::tls13, record_protection::tls13);
+  constexpr auto tls13 = limits_for_record_size_limit(1024, protocol_version::tls13, record_form::tls13);
   STATIC_REQUIRE(tls13->max_plaintext == 1023);
   STATIC_REQUIRE(tls13->max_fragment() == 1023 + 256);
   CHECK(parse_at(make_record(0x17, 1279, 1279), *tls13).ok());
   CHECK(parse_at(make_record(0x17, 1280, 1280), *tls13).error().code == errc::record_overflow);
 
-  auto tls12 = limits_for_record_size_limit(512, protocol_version::tls12, record_protection::tls12);
+  auto tls12 = limits_for_record_size_limit(512, protocol_version::tls12, record_form::tls12);
   CHECK(tls12->max_plaintext == 512);
   // "Unprotected messages are not subject to this limit."
-  auto plain = limits_for_record_size_limit(512, protocol_version::tls13, record_protection::none);
+  auto plain = limits_for_record_size_limit(512, protocol_version::tls13, record_form::none);
   CHECK(plain->max_fragment() == max_plaintext_length);
   // Above the protocol maximum means no smaller limit.
-  CHECK(limits_for_record_size_limit(0xffff, protocol_version::tls13, record_protection::tls13)->max_plaintext ==
+  CHECK(limits_for_record_size_limit(0xffff, protocol_version::tls13, record_form::tls13)->max_plaintext ==
         max_plaintext_length);
-  CHECK(limits_for_record_size_limit(16385, protocol_version::tls13, record_protection::tls13)->max_plaintext ==
+  CHECK(limits_for_record_size_limit(16385, protocol_version::tls13, record_form::tls13)->max_plaintext ==
         max_plaintext_length);
-  CHECK(limits_for_record_size_limit(63, protocol_version::tls13, record_protection::tls13).error().alert ==
+  CHECK(limits_for_record_size_limit(63, protocol_version::tls13, record_form::tls13).error().alert ==
         alert_description::illegal_parameter);
-  CHECK(limits_for_record_size_limit(64, protocol_version::tls13, record_protection::tls13).ok());
+  CHECK(limits_for_record_size_limit(64, protocol_version::tls13, record_form::tls13).ok());
 }
 
 TEST_CASE("refuses to encode a record it would refuse to parse", "[record]") {

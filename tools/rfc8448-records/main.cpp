@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
     const auto unclaimed = tlswire::bytes_view(s.bytes).subspan(s.claimed);
     const bool protected_record =
         !unclaimed.empty() && unclaimed[0] == static_cast<std::uint8_t>(tlswire::content_type::application_data);
-    s.splitter.set_limits({protected_record ? tlswire::record_protection::tls13 : tlswire::record_protection::none});
+    s.splitter.set_limits({protected_record ? tlswire::record_form::tls13 : tlswire::record_form::none});
     const auto step = s.splitter.next(unclaimed);
     if (!step) {
       std::cerr << l.name << ": " << describe(step.error()) << "\n";

@@ -191,7 +191,7 @@ class dissector {
   // Frames one contiguous piece; false when framing cannot go on.
   bool frame_piece(direction_state& d, bytes_view rest, std::size_t from, std::size_t missing_before) {
     const auto& s = *d.bytes;
-    record_splitter splitter(record_limits{record_protection::tls12, max_plaintext_length}, from);
+    record_splitter splitter(record_limits{record_form::tls12, max_plaintext_length}, from);
     bool first = true;
     while (!rest.empty()) {
       const auto step = splitter.next(rest);
@@ -396,7 +396,7 @@ class dissector {
       content(d, p, f, f.rec.type, f.rec.fragment, f.offset + record_header_size, false);
       return;
     }
-    if (d.protected_records) ev.form = tls13_ ? record_protection::tls13 : record_protection::tls12;
+    if (d.protected_records) ev.form = tls13_ ? record_form::tls13 : record_form::tls12;
     // RFC 5246 §6.2.3.1 with a NULL cipher (TLS_RSA_WITH_NULL_SHA, ...):
     // GenericStreamCipher is the content and its MAC in the clear. The MAC
     // is not checked (it would need the MAC key); the content is shown.
@@ -433,9 +433,7 @@ class dissector {
       // Authenticated, but what is inside breaks the rules (all-zero
       // TLSInnerPlaintext, empty handshake content, over 2^14 + 1 bytes).
       out_.record(ev);
-      error e = opened.error();
-      e.offset += static_cast<std::uint32_t>(f.offset);
-      fail(p, "decrypted record", e);
+      fail(p, "decrypted record", placed_at(opened.error(), f.offset));
       return;
     }
     std::size_t content_offset = f.offset + record_header_size;
@@ -558,9 +556,7 @@ class dissector {
         typed = typed_message{m, message_body(std::in_place_type<opaque_message>, opaque_message{m.type, m.body})};
       }
       if (!typed) {
-        error e = typed.error();
-        e.offset += static_cast<std::uint32_t>(mp.offset);
-        return fail(mp, std::string(name_of(m.type)) + " message", e);
+        return fail(mp, std::string(name_of(m.type)) + " message", placed_at(typed.error(), mp.offset));
       }
       check(mp, std::string(name_of(m.type)), m.raw, [&](writer& w) { typed->encode(w); });
       message_event ev;

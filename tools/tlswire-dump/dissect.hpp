@@ -50,7 +50,7 @@ struct record_event {
   std::size_t padding = 0;               // TLS 1.3 zero padding after the inner type
   // Which record form: TLSPlaintext, or TLSCiphertext of TLS 1.3 (outer type
   // application_data, the real one inside) or of TLS 1.2 (the real type outside).
-  tlswire::record_protection form = tlswire::record_protection::none;
+  tlswire::record_form form = tlswire::record_form::none;
   std::string note;                      // why a record stays encrypted, etc.
   bool encrypted_finished = false;       // TLS 1.2: the first protected handshake record is the Finished
 };

@@ -1,6 +1,7 @@
 #pragma once
 // A small streaming JSON writer for --json: objects, arrays, strings
 // (escaped), numbers and booleans, commas placed by the writer.
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -33,6 +34,11 @@ class json_writer {
   }
   json_writer& value(const char* s) { return value(std::string_view(s)); }
   json_writer& value(const std::string& s) { return value(std::string_view(s)); }
+  json_writer& value(std::nullptr_t) {
+    separate();
+    out_ += "null";
+    return *this;
+  }
   json_writer& value(bool b) {
     separate();
     out_ += b ? "true" : "false";

@@ -258,8 +258,8 @@ class json_sink final : public sink {
     start("record", e.at);
     j_.field("content_type", e.rec.type).field("version", e.rec.legacy_record_version);
     j_.field("length", e.rec.fragment.size()).field("protection", to_string(e.prot));
-    j_.field("record_protection", e.form == record_protection::tls13   ? "tls13"
-                                  : e.form == record_protection::tls12 ? "tls12"
+    j_.field("record_protection", e.form == record_form::tls13   ? "tls13"
+                                  : e.form == record_form::tls12 ? "tls12"
                                                                        : "none");
     if (e.prot == protection::decrypted) {
       j_.field("inner_content_type", e.content_type).field("plaintext_length", e.content.size());
@@ -314,7 +314,13 @@ class json_sink final : public sink {
   void error(const error_event& e) override {
     start("error", e.at);
     j_.field("what", e.what).field("error", std::string(to_string(e.error.code)));
-    j_.field("alert", e.error.alert).field("error_offset", e.error.offset);
+    j_.field("alert", e.error.alert);
+    // null: the error has no position in the stream (tlswire::no_offset).
+    if (e.error.has_offset()) {
+      j_.field("error_offset", e.error.offset);
+    } else {
+      j_.field("error_offset", nullptr);
+    }
     emit();
   }
   void note(const position& p, const std::string& text) override {

@@ -38,6 +38,11 @@ std::optional<Ext> find_ext(const extension_list& list) {
   return *r;
 }
 
+// "stream offset N", or that the error has none (tlswire::no_offset).
+std::string stream_offset(const tlswire::error& e) {
+  return e.has_offset() ? "stream offset " + std::to_string(e.offset) : "no stream offset";
+}
+
 std::string ordinal(std::size_t n) {
   const char* suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
   return std::to_string(n) + suffix;
@@ -158,7 +163,7 @@ class text_sink final : public sink {
 
   void error(const error_event& e) override {
     out_ << "  ERROR in connection " << e.at.connection << ", " << dir_text(e.at.dir) << ", record " << e.at.record
-         << ", stream offset " << e.error.offset << ": " << e.what << ": " << to_string(e.error.code) << " (alert "
+         << ", " << stream_offset(e.error) << ": " << e.what << ": " << to_string(e.error.code) << " (alert "
          << name_of(e.error.alert) << ")\n";
   }
   void note(const position& p, const std::string& text) override {
@@ -416,7 +421,7 @@ class check_sink final : public sink {
   void error(const error_event& e) override {
     out_ << "connection " << e.at.connection << " (" << client_ << " -> " << server_ << "), "
          << (e.at.dir == direction::client_to_server ? "client to server" : "server to client") << ", record "
-         << e.at.record << ", stream offset " << e.error.offset << ": " << e.what << ": " << to_string(e.error.code)
+         << e.at.record << ", " << stream_offset(e.error) << ": " << e.what << ": " << to_string(e.error.code)
          << " (alert " << name_of(e.error.alert) << ")\n";
   }
   void begin_connection(const connection_info& c) override {

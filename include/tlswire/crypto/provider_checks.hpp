@@ -27,7 +27,7 @@ constexpr bool is_key_exchange_group(named_group g) noexcept {
 // plaintext and one tag long.
 constexpr status seal_arguments(aead_id id, bytes_view plaintext, bytes_view out) noexcept {
   if (out.size() != plaintext.size() + aead_tag_size(id))
-    return make_error(errc::buffer_too_small, 0);
+    return make_error(errc::buffer_too_small, no_offset);
   return {};
 }
 
@@ -35,8 +35,8 @@ constexpr status seal_arguments(aead_id id, bytes_view plaintext, bytes_view out
 // (bad_record_mac, the same as a wrong tag); `out` is exactly the plaintext.
 constexpr status open_arguments(aead_id id, bytes_view sealed, bytes_view out) noexcept {
   const std::size_t tag = aead_tag_size(id);
-  if (sealed.size() < tag) return make_error(errc::bad_record_mac, 0);
-  if (out.size() != sealed.size() - tag) return make_error(errc::buffer_too_small, 0);
+  if (sealed.size() < tag) return make_error(errc::bad_record_mac, no_offset);
+  if (out.size() != sealed.size() - tag) return make_error(errc::buffer_too_small, no_offset);
   return {};
 }
 
@@ -44,8 +44,8 @@ constexpr status open_arguments(aead_id id, bytes_view sealed, bytes_view out) n
 // the provider supports, and room for exactly one public value of it.
 template <class Provider>
 constexpr status key_share_arguments(named_group group, bytes_view public_value) noexcept {
-  if (!Provider::supports(group)) return make_error(errc::unsupported, 0);
-  if (public_value.size() != key_share_size(group)) return make_error(errc::buffer_too_small, 0);
+  if (!Provider::supports(group)) return make_error(errc::unsupported, no_offset);
+  if (public_value.size() != key_share_size(group)) return make_error(errc::buffer_too_small, no_offset);
   return {};
 }
 
@@ -53,8 +53,8 @@ constexpr status key_share_arguments(named_group group, bytes_view public_value)
 // private value as long as the group's scalar (RFC 7748 §5, SEC 1 §2.3.6).
 template <class Provider>
 constexpr status imported_key_arguments(named_group group, bytes_view private_value) noexcept {
-  if (!Provider::supports(group)) return make_error(errc::unsupported, 0);
-  if (private_value.size() != shared_secret_size(group)) return make_error(errc::bad_value, 0);
+  if (!Provider::supports(group)) return make_error(errc::unsupported, no_offset);
+  if (private_value.size() != shared_secret_size(group)) return make_error(errc::bad_value, no_offset);
   return {};
 }
 
@@ -64,10 +64,10 @@ constexpr status imported_key_arguments(named_group group, bytes_view private_va
 // (RFC 8446 §4.2.8.2); a bad peer value is illegal_parameter.
 constexpr status peer_value_arguments(named_group group, bytes_view peer_public_value,
                                       bytes_view shared) noexcept {
-  if (shared.size() != shared_secret_size(group)) return make_error(errc::buffer_too_small, 0);
+  if (shared.size() != shared_secret_size(group)) return make_error(errc::buffer_too_small, no_offset);
   if (peer_public_value.size() != key_share_size(group) ||
       (group != named_group::x25519 && peer_public_value[0] != 0x04))
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return {};
 }
 
@@ -77,7 +77,7 @@ constexpr status peer_value_arguments(named_group group, bytes_view peer_public_
 constexpr status nonzero_shared_secret(bytes_view shared) noexcept {
   std::uint8_t any = 0;
   for (auto b : shared) any = static_cast<std::uint8_t>(any | b);
-  if (any == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (any == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return {};
 }
 

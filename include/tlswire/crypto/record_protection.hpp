@@ -84,7 +84,7 @@ class record_sequence {
 namespace record_protection_detail {
 
 inline constexpr error sequence_exhausted{errc::crypto_failure, alert_description::internal_error,
-                                          0};
+                                          no_offset};
 
 constexpr void put_u64(std::uint8_t* p, std::uint64_t v) noexcept {
   for (std::size_t i = 8; i-- > 0;) {
@@ -156,12 +156,12 @@ class tls13_record_protection {
   constexpr status set_key(aead_id aead, bytes_view key, bytes_view iv,
                            record_limits limits = {}) {
     Expects(iv.size() == aead_nonce_size);
-    if (!P::supports(aead)) return make_error(errc::unsupported, 0);
+    if (!P::supports(aead)) return make_error(errc::unsupported, no_offset);
     TLSWIRE_CHECK(key_.set_key(aead, key));
     for (std::size_t i = 0; i < aead_nonce_size; ++i) iv_[i] = iv[i];
     tag_ = aead_tag_size(aead);
     limits_ = limits;
-    limits_.protection = record_protection::tls13;
+    limits_.protection = record_form::tls13;
     sequence_ = record_sequence{};
     keyed_ = true;
     return {};
@@ -195,13 +195,13 @@ class tls13_record_protection {
     if (sequence_.exhausted()) return sequence_exhausted;
     if (content.size() > limits_.max_plaintext ||
         padding > limits_.max_plaintext - content.size())
-      return make_error(errc::record_overflow, 0);
-    if (type == content_type::invalid) return make_error(errc::bad_value, 0);
+      return make_error(errc::record_overflow, no_offset);
+    if (type == content_type::invalid) return make_error(errc::bad_value, no_offset);
     if (content.empty() && (type == content_type::handshake || type == content_type::alert))
-      return make_error(errc::unexpected_message, 0);
+      return make_error(errc::unexpected_message, no_offset);
     const std::size_t inner = content.size() + 1 + padding;
     const std::size_t total = record_header_size + inner + tag_;
-    if (out.size() < total) return make_error(errc::buffer_too_small, 0);
+    if (out.size() < total) return make_error(errc::buffer_too_small, no_offset);
 
     std::uint8_t* body = out.data() + record_header_size;
     place(content, body);
@@ -233,7 +233,7 @@ class tls13_record_protection {
       return make_error(errc::unexpected_message, 0);
     if (rec.fragment.size() < tag_) return make_error(errc::bad_record_mac, record_header_size);
     const std::size_t inner_size = rec.fragment.size() - tag_;
-    if (plaintext_out.size() < inner_size) return make_error(errc::buffer_too_small, 0);
+    if (plaintext_out.size() < inner_size) return make_error(errc::buffer_too_small, no_offset);
     const mutable_bytes inner = plaintext_out.first(inner_size);
 
     const auto nonce = xor_nonce(iv_, sequence_.next());
@@ -251,7 +251,7 @@ class tls13_record_protection {
   typename P::aead_key key_{};
   std::array<std::uint8_t, aead_nonce_size> iv_{};
   std::size_t tag_ = 16;
-  record_limits limits_{record_protection::tls13, max_plaintext_length};
+  record_limits limits_{record_form::tls13, max_plaintext_length};
   record_sequence sequence_{};
   bool keyed_ = false;
 
@@ -294,13 +294,13 @@ class tls12_aead_record_protection {
                            record_limits limits = {}) {
     explicit_ = aead != aead_id::chacha20_poly1305;
     Expects(fixed_iv.size() == (explicit_ ? 4 : aead_nonce_size));
-    if (!P::supports(aead)) return make_error(errc::unsupported, 0);
+    if (!P::supports(aead)) return make_error(errc::unsupported, no_offset);
     TLSWIRE_CHECK(key_.set_key(aead, key));
     iv_ = {};
     for (std::size_t i = 0; i < fixed_iv.size(); ++i) iv_[i] = fixed_iv[i];
     tag_ = aead_tag_size(aead);
     limits_ = limits;
-    limits_.protection = record_protection::tls12;
+    limits_.protection = record_form::tls12;
     sequence_ = record_sequence{};
     keyed_ = true;
     return {};
@@ -328,11 +328,11 @@ class tls12_aead_record_protection {
     using namespace record_protection_detail;
     Expects(keyed_);
     if (sequence_.exhausted()) return sequence_exhausted;
-    if (content.size() > limits_.max_plaintext) return make_error(errc::record_overflow, 0);
-    if (content.empty() && !may_be_empty(type)) return make_error(errc::unexpected_message, 0);
+    if (content.size() > limits_.max_plaintext) return make_error(errc::record_overflow, no_offset);
+    if (content.empty() && !may_be_empty(type)) return make_error(errc::unexpected_message, no_offset);
     const std::size_t offset = content_offset();
     const std::size_t total = offset + content.size() + tag_;
-    if (out.size() < total) return make_error(errc::buffer_too_small, 0);
+    if (out.size() < total) return make_error(errc::buffer_too_small, no_offset);
 
     const std::uint64_t seq = sequence_.next();
     std::uint8_t* body = out.data() + offset;
@@ -369,7 +369,7 @@ class tls12_aead_record_protection {
       return make_error(errc::bad_record_mac, record_header_size);
     const std::size_t length = rec.fragment.size() - overhead;
     if (length > limits_.max_plaintext) return make_error(errc::record_overflow, 3);
-    if (plaintext_out.size() < length) return make_error(errc::buffer_too_small, 0);
+    if (plaintext_out.size() < length) return make_error(errc::buffer_too_small, no_offset);
 
     const std::uint64_t seq = sequence_.next();
     std::array<std::uint8_t, aead_nonce_size> nonce = iv_;
@@ -405,7 +405,7 @@ class tls12_aead_record_protection {
   typename P::aead_key key_{};
   std::array<std::uint8_t, aead_nonce_size> iv_{};
   std::size_t tag_ = 16;
-  record_limits limits_{record_protection::tls12, max_plaintext_length};
+  record_limits limits_{record_form::tls12, max_plaintext_length};
   record_sequence sequence_{};
   bool explicit_ = true;
   bool keyed_ = false;

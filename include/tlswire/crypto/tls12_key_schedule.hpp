@@ -136,7 +136,7 @@ class tls12_key_schedule {
                                               bytes_view client_random, bytes_view server_random,
                                               protocol_version version =
                                                   protocol_version::tls12) const noexcept {
-    if (suite.tls13) return make_error(errc::bad_value, alert_description::internal_error, 0);
+    if (suite.tls13) return make_error(errc::bad_value, alert_description::internal_error, no_offset);
     Expects(client_random.size() == tls12_random_size &&
             server_random.size() == tls12_random_size);
     tls12_key_block block(suite.mac_length, suite.key_length, suite.key_block_iv_length(version));
@@ -175,7 +175,7 @@ class tls12_key_schedule {
     secret<tls12_max_verify_data_size> expected(verify_data_length);
     finished_verify_data(sender, handshake_hash, expected.span());
     if (!expected.equals(received))
-      return make_error(errc::bad_value, alert_description::decrypt_error, 0);
+      return make_error(errc::bad_value, alert_description::decrypt_error, no_offset);
     return {};
   }
 

@@ -196,7 +196,7 @@ class tls13_key_schedule {
                                           bytes_view received) noexcept {
     const secret_type expected = finished_verify_data(base_key, transcript_hash);
     if (!expected.equals(received))
-      return make_error(errc::bad_value, alert_description::decrypt_error, 0);
+      return make_error(errc::bad_value, alert_description::decrypt_error, no_offset);
     return {};
   }
 

@@ -30,14 +30,15 @@ struct application_layer_protocol_negotiation {
       if (equal_bytes(p.bytes, name)) return true;
     return false;
   }
-
-  // RFC 7301 §3.1: in the server's answer the list "MUST contain exactly
-  // one ProtocolName".
-  constexpr status validate_server() const {
-    if (protocol_name_list.size() != 1) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 7301 §3.1: in the server's answer the list "MUST contain exactly
+// one ProtocolName".
+constexpr status validate_server(const application_layer_protocol_negotiation& ext) {
+  if (ext.protocol_name_list.size() != 1) return make_error(errc::bad_value, no_offset);
+  return {};
+}
+
 using alpn = application_layer_protocol_negotiation;
 
 }  // namespace tlswire

@@ -19,7 +19,11 @@
 // named after the message (key_share_client_hello, key_share_server_hello…).
 //
 // Parsing checks syntax only. Which extension may appear where, duplicates
-// and ordering are semantic rules, checked by extensions/allowed.hpp.
+// and ordering are semantic rules, checked by extensions/allowed.hpp. An
+// extension's own rules are a free function beside it,
+// `constexpr status validate(const X&, ...)`, as for messages: a parsed
+// typed extension does not know where it lies, so its errors carry
+// no_offset and the caller (validate_hello.hpp's at_extension) places them.
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -298,7 +302,7 @@ class extension_list {
     return end();
   }
   // The first extension of `type`. Duplicates are a semantic error found by
-  // find_duplicate_extension (allowed.hpp); syntax alone returns the first.
+  // check_no_duplicate_extensions (allowed.hpp); syntax alone returns the first.
   constexpr std::optional<extension> find(extension_type type) const noexcept {
     auto it = find_iterator(type);
     if (it == end()) return std::nullopt;

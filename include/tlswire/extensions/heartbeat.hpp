@@ -21,13 +21,13 @@ struct heartbeat {
   static constexpr heartbeat parse(reader& r) noexcept { return {r.code<heartbeat_mode>()}; }
   constexpr void encode(writer& w) const noexcept { w.code(mode); }
   friend constexpr bool operator==(const heartbeat&, const heartbeat&) = default;
-
-  // RFC 6520 §2: "Upon reception of an unknown mode, an error Alert message
-  // using illegal_parameter as its AlertDescription MUST be sent".
-  constexpr status validate() const {
-    if (!is_known(mode)) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 6520 §2: "Upon reception of an unknown mode, an error Alert message
+// using illegal_parameter as its AlertDescription MUST be sent".
+constexpr status validate(const heartbeat& ext) {
+  if (!is_known(ext.mode)) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 }  // namespace tlswire

@@ -50,20 +50,20 @@ struct key_share_client_hello {
       if (e.group == group) return e;
     return std::nullopt;
   }
-
-  // RFC 8446 §4.2.8: "Clients MUST NOT offer multiple KeyShareEntry values
-  // for the same group. ... Servers MAY check for violations of these rules
-  // and abort the handshake with an "illegal_parameter" alert".
-  constexpr status validate() const {
-    std::size_t i = 0;
-    for (auto a = client_shares.begin(); a != client_shares.end(); ++a, ++i) {
-      std::size_t j = 0;
-      for (auto b = client_shares.begin(); j < i; ++b, ++j)
-        if (b->group == a->group) return make_error(errc::bad_value, 0);
-    }
-    return {};
-  }
 };
+
+// RFC 8446 §4.2.8: "Clients MUST NOT offer multiple KeyShareEntry values
+// for the same group. ... Servers MAY check for violations of these rules
+// and abort the handshake with an "illegal_parameter" alert".
+constexpr status validate(const key_share_client_hello& ext) {
+  std::size_t i = 0;
+  for (auto a = ext.client_shares.begin(); a != ext.client_shares.end(); ++a, ++i) {
+    std::size_t j = 0;
+    for (auto b = ext.client_shares.begin(); j < i; ++b, ++j)
+      if (b->group == a->group) return make_error(errc::bad_value, no_offset);
+  }
+  return {};
+}
 
 // RFC 8446 §4.2.8
 //   struct {

@@ -32,14 +32,14 @@ struct padding {
       if (a[i] != b[i]) return false;
     return true;
   }
-
-  // RFC 7685 §3: "The client MUST fill the padding extension completely
-  // with zero bytes"; a non-zero byte is refused with illegal_parameter.
-  constexpr status validate() const {
-    for (std::size_t i = 0; i < padding_bytes.size(); ++i)
-      if (padding_bytes[i] != 0) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 7685 §3: "The client MUST fill the padding extension completely
+// with zero bytes"; a non-zero byte is refused with illegal_parameter.
+constexpr status validate(const padding& ext) {
+  for (std::size_t i = 0; i < ext.padding_bytes.size(); ++i)
+    if (ext.padding_bytes[i] != 0) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 }  // namespace tlswire

@@ -63,14 +63,14 @@ struct pre_shared_key_client_hello {
   // whole encoded ClientHello minus this many bytes (the list's 2-byte
   // length included).
   constexpr std::size_t binders_length() const { return encoded_size(binders); }
-
-  // RFC 8446 §4.2.11: one binder per identity, in the same order. A mismatch
-  // is refused with illegal_parameter.
-  constexpr status validate() const {
-    if (identities.size() != binders.size()) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 8446 §4.2.11: one binder per identity, in the same order. A mismatch
+// is refused with illegal_parameter.
+constexpr status validate(const pre_shared_key_client_hello& ext) {
+  if (ext.identities.size() != ext.binders.size()) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 // RFC 8446 §4.2.11, in ServerHello
 //   uint16 selected_identity;
@@ -81,15 +81,15 @@ struct pre_shared_key_server_hello {
   static constexpr pre_shared_key_server_hello parse(reader& r) noexcept { return {r.u16()}; }
   constexpr void encode(writer& w) const noexcept { w.u16(selected_identity); }
   friend constexpr bool operator==(const pre_shared_key_server_hello&, const pre_shared_key_server_hello&) = default;
-
-  // RFC 8446 §4.2.11: "Clients MUST verify that the server's
-  // selected_identity is within the range supplied by the client" —
-  // otherwise illegal_parameter.
-  constexpr status validate(const pre_shared_key_client_hello& offered) const {
-    if (selected_identity >= offered.identities.size()) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 8446 §4.2.11: "Clients MUST verify that the server's
+// selected_identity is within the range supplied by the client" —
+// otherwise illegal_parameter.
+constexpr status validate(const pre_shared_key_server_hello& ext, const pre_shared_key_client_hello& offered) {
+  if (ext.selected_identity >= offered.identities.size()) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 // RFC 8446 §4.2.9 — ClientHello
 //   enum { psk_ke(0), psk_dhe_ke(1), (255) } PskKeyExchangeMode;

@@ -54,19 +54,19 @@ struct server_name_client_hello {
       if (e.name_type == name_type::host_name) return e.name.bytes;
     return {};
   }
-
-  // RFC 6066 §3: "The ServerNameList MUST NOT contain more than one name of
-  // the same name_type." Semantic check, apart from parse.
-  constexpr status validate() const {
-    std::size_t i = 0;
-    for (auto a = server_name_list.begin(); a != server_name_list.end(); ++a, ++i) {
-      std::size_t j = 0;
-      for (auto b = server_name_list.begin(); j < i; ++b, ++j)
-        if (b->name_type == a->name_type) return make_error(errc::bad_value, 0);
-    }
-    return {};
-  }
 };
+
+// RFC 6066 §3: "The ServerNameList MUST NOT contain more than one name of
+// the same name_type." Semantic check, apart from parse.
+constexpr status validate(const server_name_client_hello& ext) {
+  std::size_t i = 0;
+  for (auto a = ext.server_name_list.begin(); a != ext.server_name_list.end(); ++a, ++i) {
+    std::size_t j = 0;
+    for (auto b = ext.server_name_list.begin(); j < i; ++b, ++j)
+      if (b->name_type == a->name_type) return make_error(errc::bad_value, no_offset);
+  }
+  return {};
+}
 
 // RFC 6066 §3: the server's acknowledgement "SHALL be empty" — in a TLS 1.2
 // ServerHello, and in TLS 1.3 EncryptedExtensions (RFC 8446 §4.2 table).

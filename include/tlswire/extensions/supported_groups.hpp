@@ -31,12 +31,12 @@ struct ec_point_formats {
   static constexpr ec_point_formats parse(reader& r) noexcept { return {decltype(ec_point_format_list)::parse(r)}; }
   constexpr void encode(writer& w) const noexcept { ec_point_format_list.encode(w); }
   friend constexpr bool operator==(const ec_point_formats&, const ec_point_formats&) = default;
-
-  // RFC 8422 §5.1.2: the list "MUST contain the value 0 (uncompressed)".
-  constexpr status validate() const {
-    if (!ec_point_format_list.contains(ec_point_format::uncompressed)) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 8422 §5.1.2: the list "MUST contain the value 0 (uncompressed)".
+constexpr status validate(const ec_point_formats& ext) {
+  if (!ext.ec_point_format_list.contains(ec_point_format::uncompressed)) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 }  // namespace tlswire

@@ -42,12 +42,12 @@ struct use_srtp {
     srtp_mki.encode(w);
   }
   friend constexpr bool operator==(const use_srtp&, const use_srtp&) = default;
-
-  // RFC 5764 §4.1.1: the server's answer names exactly one profile.
-  constexpr status validate_server() const {
-    if (protection_profiles.size() != 1) return make_error(errc::bad_value, 0);
-    return {};
-  }
 };
+
+// RFC 5764 §4.1.1: the server's answer names exactly one profile.
+constexpr status validate_server(const use_srtp& ext) {
+  if (ext.protection_profiles.size() != 1) return make_error(errc::bad_value, no_offset);
+  return {};
+}
 
 }  // namespace tlswire

@@ -125,7 +125,7 @@ struct tls13_certificate {
 // empty server Certificate fails the handshake — RFC 5246 names no alert;
 // decode_error as in RFC 8446 §4.4.2.4.
 constexpr status validate(const tls12_certificate& c, sender from) {
-  if (from == sender::server && c.empty()) return make_error(errc::length_out_of_range, 0);
+  if (from == sender::server && c.empty()) return make_error(errc::length_out_of_range, no_offset);
   return {};
 }
 
@@ -141,10 +141,10 @@ constexpr status validate(const tls13_certificate& c, sender from, const extensi
                           bytes_view request_context = {}) {
   if (from == sender::server) {
     if (!c.certificate_request_context.empty())
-      return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
-    if (c.certificate_list.empty()) return make_error(errc::length_out_of_range, alert_description::decode_error, 1);
+      return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
+    if (c.certificate_list.empty()) return make_error(errc::length_out_of_range, alert_description::decode_error, no_offset);
   } else if (!equal_bytes(c.certificate_request_context.bytes, request_context)) {
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   }
   for (const certificate_entry& e : c.certificate_list)
     TLSWIRE_CHECK(validate_extensions(e.extensions, message_context::certificate, requested));

@@ -82,7 +82,7 @@ struct tls13_certificate_request {
 //     apart (§4.6.2, "unique").
 constexpr status validate(const tls13_certificate_request& c, bool post_handshake = false) noexcept {
   if (c.certificate_request_context.empty() == post_handshake)
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   TLSWIRE_CHECK(validate_extensions(c.extensions, message_context::certificate_request));
   if (!c.extensions.contains(extension_type::signature_algorithms))
     return make_error(errc::missing_extension, c.extensions.wire_offset());

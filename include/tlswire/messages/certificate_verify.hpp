@@ -37,7 +37,7 @@ struct certificate_verify {
 // deployed stacks send; the RFC names none). Not applicable before 1.2.
 constexpr status validate(const certificate_verify& cv, const code_vector<signature_scheme, 2, 65534>& offered) noexcept {
   if (cv.signed_content.has_algorithm && !offered.contains(cv.algorithm()))
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return {};
 }
 

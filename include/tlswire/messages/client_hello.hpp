@@ -124,16 +124,10 @@ struct basic_client_hello {
 
 using client_hello = basic_client_hello<extension_list>;
 
-// Parses a ClientHello body (straight into the result: parse_into);
-// trailing bytes are decode_error.
-constexpr result<client_hello> parse_client_hello(bytes_view body, std::size_t offset = 0) {
-  return decode_at_offset<client_hello>(body, offset);
-}
-
-// Parses a complete handshake message holding a ClientHello.
-constexpr result<client_hello> parse_client_hello(const handshake_message& m) {
-  return parse_message<client_hello>(m);
-}
+// Parsing uses the vocabulary every message shares: decode<client_hello>(body)
+// (decode_at_offset to say where the body lies in a larger input; parsed
+// straight into the result, see parse_into), or parse_message<client_hello>(m)
+// for a complete handshake message. Trailing bytes are decode_error.
 
 // ---- Questions every hello answers --------------------------------------
 
@@ -166,7 +160,7 @@ constexpr result<protocol_version> highest_offered_version(const client_hello& h
     if (!found || n > to_underlying(best)) best = v;
     found = true;
   }
-  if (!found) return make_error(errc::bad_value, alert_description::protocol_version, 0);
+  if (!found) return make_error(errc::bad_value, alert_description::protocol_version, no_offset);
   return best;
 }
 

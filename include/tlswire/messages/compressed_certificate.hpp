@@ -52,9 +52,9 @@ struct compressed_certificate {
 constexpr status validate(const compressed_certificate& c,
                           const code_vector<certificate_compression_algorithm, 2, 254>& offered,
                           std::uint32_t max_uncompressed = 0xffffff) noexcept {
-  if (!offered.contains(c.algorithm)) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (!offered.contains(c.algorithm)) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   if (c.uncompressed_length < 4 || c.uncompressed_length > max_uncompressed)
-    return make_error(errc::bad_value, alert_description::bad_certificate, 2);
+    return make_error(errc::bad_value, alert_description::bad_certificate, no_offset);
   return {};
 }
 

@@ -28,10 +28,9 @@ struct key_update {
 
 // RFC 8446 §4.6.3: "If an implementation receives a KeyUpdate with a
 // request_update field other than [0 or 1], it MUST terminate the
-// connection with an "illegal_parameter" alert." The offset is that of the
-// field (the body's first byte) when `body_offset` says where it began.
-constexpr status validate(const key_update& k, std::size_t body_offset = 0) noexcept {
-  if (!is_known(k.request_update)) return make_error(errc::bad_value, alert_description::illegal_parameter, body_offset);
+// connection with an "illegal_parameter" alert."
+constexpr status validate(const key_update& k) noexcept {
+  if (!is_known(k.request_update)) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return {};
 }
 

@@ -50,7 +50,7 @@ constexpr result<std::size_t> build_message_hash(bytes_view client_hello1_hash, 
 
 // The hash must be as long as the transcript hash (RFC 8446 §4.4.1).
 constexpr status validate(const message_hash& m, std::size_t hash_length) noexcept {
-  if (m.client_hello1_hash.size() != hash_length) return make_error(errc::length_mismatch, handshake_header_size);
+  if (m.client_hello1_hash.size() != hash_length) return make_error(errc::length_mismatch, no_offset);
   return {};
 }
 

@@ -82,7 +82,7 @@ inline constexpr std::uint32_t max_ticket_lifetime = 604800;
 
 constexpr status validate(const tls13_new_session_ticket& t) noexcept {
   if (t.ticket_lifetime > max_ticket_lifetime)
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return validate_extensions(t.extensions, message_context::new_session_ticket);
 }
 

@@ -139,15 +139,9 @@ struct basic_server_hello {
 
 using server_hello = basic_server_hello<extension_list>;
 
-// Parses a ServerHello (or HelloRetryRequest) body, straight into the
-// result; trailing bytes are decode_error.
-constexpr result<server_hello> parse_server_hello(bytes_view body, std::size_t offset = 0) {
-  return decode_at_offset<server_hello>(body, offset);
-}
-
-constexpr result<server_hello> parse_server_hello(const handshake_message& m) {
-  return parse_message<server_hello>(m);
-}
+// Parsed like every message: decode<server_hello>(body) (decode_at_offset
+// inside a larger input; straight into the result) or
+// parse_message<server_hello>(m); trailing bytes are decode_error.
 
 // RFC 8446 §4.2.1: the version the server chose — supported_versions'
 // selected_version when present, else legacy_version (TLS 1.2 and below).

@@ -179,10 +179,10 @@ struct server_key_exchange {
 constexpr status validate(const server_key_exchange& s, const code_vector<named_group, 2, 65535>& offered_groups,
                           const code_vector<signature_scheme, 2, 65534>& offered_signatures = {}) noexcept {
   if (has_ecdh_params(s.key_exchange) && !offered_groups.contains(s.ecdh_params.named_curve))
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   if (s.is_signed && s.signed_params.has_algorithm && !offered_signatures.empty() &&
       !offered_signatures.contains(s.signed_params.algorithm))
-    return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return {};
 }
 

@@ -18,6 +18,7 @@
 #include "tlswire/extensions/supported_groups.hpp"
 #include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/client_hello.hpp"
+#include "tlswire/messages/detail/client_hello_fast_rules.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/wire/result.hpp"
@@ -33,117 +34,70 @@ constexpr std::size_t offset_in(bytes_view raw, const std::uint8_t* field, std::
   return base + static_cast<std::size_t>(field - raw.data());
 }
 
-// The offset of the first extension of `type` (its type field), or 0.
+// The offset of the first extension of `type` (its type field), or
+// no_offset.
 constexpr std::size_t extension_offset(const extension_list& list, extension_type type) noexcept {
   auto it = list.find_iterator(type);
-  return it == list.end() ? 0 : it.offset();
+  return it == list.end() ? no_offset : it.offset();
 }
 
-constexpr error illegal(std::size_t at) noexcept {
-  return make_error(errc::bad_value, alert_description::illegal_parameter, at);
-}
-
-// An extension's own validate() reports offset 0; move it to the extension.
+// An extension's validate() cannot know where the extension lies
+// (no_offset): place its error at the extension.
 constexpr status at_extension(status s, const extension_list& list, extension_type type) noexcept {
   if (s.ok()) return s;
   error e = s.error();
-  if (e.offset == 0) e.offset = static_cast<std::uint32_t>(extension_offset(list, type));
+  if (!e.has_offset()) e.offset = static_cast<std::uint32_t>(extension_offset(list, type));
   return e;
 }
 
-// The typed extension a scan found, its decode errors at its data in the
-// caller's input.
-template <typed_extension Ext>
-constexpr result<Ext> decode_at(const extension_list::located& found) {
-  return decode_extension_data<Ext>(found.value.data, found.offset + 4);
-}
+// The facts check_client_hello asks for, from the list itself: the exact
+// list routines of allowed.hpp and the typed decodes. The definition of
+// what detail/client_hello_fast_rules.hpp's fast_facts reads faster.
+struct typed_facts {
+  const extension_list& list;
 
-// True when the 2-byte code points in `wire` (a parsed code_vector's bytes)
-// include `value`.
-constexpr bool contains_u16(bytes_view wire, std::uint16_t value) noexcept {
-  const std::uint8_t* p = wire.data();
-  for (std::size_t i = 0; i + 2 <= wire.size(); i += 2)
-    if (load_u16_be(p + i) == value) return true;
-  return false;
-}
-
-// The rules below read the few extensions they need (supported_versions,
-// supported_groups, key_share) straight from their bytes, checking the
-// framing the typed parse checks as they go: decoding them into typed views
-// first (a reader, a result and a view each) cost more than the rules. Only
-// for a malformed one does the typed decode run, to say what is wrong and
-// where — it must then fail, or the two checks disagree.
-template <typed_extension Ext>
-constexpr error decode_error_of(const extension_list::located& found) {
-  const auto typed = decode_at<Ext>(found);
-  Ensures(!typed);
-  return typed.error();
-}
-
-// The wire bytes of the code points of an extension that is one
-// code_vector, named by a pointer to it: &supported_groups::named_group_list.
-template <typed_extension Ext, class Vector>
-constexpr result<bytes_view> code_vector_bytes(Vector Ext::* /*the vector*/, const extension_list::located& found) {
-  if (const auto items = whole_vector(found.value.data, Vector::min_bytes, Vector::max_bytes, Vector::width))
-    return *items;
-  return decode_error_of<Ext>(found);
-}
-
-// The key_share rules of RFC 8446 §4.2.8 over a ClientHello's key_share and
-// supported_groups, in one walk of the key shares:
-//   - either does not decode (checked in that order)             decode_error
-//   - no two entries for one group (key_share_client_hello::validate(),
-//     reported like at_extension() reports it)
-//   - each entry's group is listed in supported_groups        illegal_parameter
-// A duplicate anywhere is reported before a group missing from the list,
-// as the rules are checked in that order.
-constexpr status check_key_shares(const extension_list::located& shares_at,
-                                  const extension_list::located& groups_at) {
-  const auto groups = code_vector_bytes(&supported_groups::named_group_list, groups_at);
-  const bytes_view data = shares_at.value.data;
-  const std::uint8_t* const p = data.data();
-  const std::size_t size = data.size();
-  // KeyShareEntry client_shares<0..2^16-1>; each { NamedGroup group;
-  // opaque key_exchange<1..2^16-1>; }
-  bool framed = size >= 2 && load_u16_be(p) == size - 2;
-  bool repeated = false;
-  bool unlisted = false;
-  std::uint64_t seen = 0;  // a bit per (group mod 64): rescan only on a hit
-  for (std::size_t pos = 2; framed && pos != size;) {
-    const std::size_t length = size - pos < 4 ? 0 : load_u16_be(p + pos + 2);
-    if (length == 0 || length > size - pos - 4) {
-      framed = false;
-      break;
-    }
-    const std::uint16_t group = load_u16_be(p + pos);
-    const std::uint64_t bit = std::uint64_t{1} << (group & 63);
-    if ((seen & bit) != 0) {
-      for (std::size_t q = 2; q < pos; q += 4 + std::size_t{load_u16_be(p + q + 2)})
-        repeated = repeated || load_u16_be(p + q) == group;
-    }
-    seen |= bit;
-    unlisted = unlisted || (groups.ok() && !contains_u16(*groups, group));
-    pos += 4 + length;
+  constexpr status duplicates() const noexcept { return check_no_duplicate_extensions(list); }
+  constexpr status table() const noexcept { return check_extensions_allowed(list, message_context::client_hello); }
+  constexpr status pre_shared_key_last() const noexcept { return check_pre_shared_key_last(list); }
+  constexpr bool contains(extension_type type) const noexcept { return list.contains(type); }
+  constexpr extension_list::located find(extension_type type) const noexcept {
+    const auto it = list.find_iterator(type);
+    return {*it, it.offset()};
   }
-  if (!framed) return decode_error_of<key_share_client_hello>(shares_at);
-  if (!groups) return groups.error();
-  if (repeated) return make_error(errc::bad_value, shares_at.offset);
-  if (unlisted) return illegal(shares_at.offset);
-  return {};
-}
 
-// validate(client_hello) once its extensions are scanned: the scan may be
-// one of the list afterwards or one that rode along the parse.
-constexpr status check_client_hello(const client_hello& h, const extension_scan& scan) {
-  const extension_list& ext = h.extensions;
-  TLSWIRE_CHECK(scan.duplicates(ext));
+  constexpr result<bool> offers_tls13(const extension_list::located& versions_at) const {
+    TLSWIRE_TRY(const auto versions, decode_at<supported_versions_client_hello>(versions_at));
+    return versions.versions.contains(protocol_version::tls13);
+  }
+
+  // The key_share rules of RFC 8446 §4.2.8 over a ClientHello's key_share
+  // and supported_groups, in this order:
+  //   - either does not decode (key_share first)                 decode_error
+  //   - no two entries for one group (key_share_client_hello's
+  //     validate(), at the key_share extension)             illegal_parameter
+  //   - each entry's group is listed in supported_groups    illegal_parameter
+  constexpr status key_shares(const extension_list::located& shares_at,
+                              const extension_list::located& groups_at) const {
+    TLSWIRE_TRY(const auto shares, decode_at<key_share_client_hello>(shares_at));
+    TLSWIRE_TRY(const auto groups, decode_at<supported_groups>(groups_at));
+    TLSWIRE_CHECK(at_extension(validate(shares), list, extension_type::key_share));
+    for (const key_share_entry& entry : shares.client_shares)
+      if (!groups.named_group_list.contains(entry.group)) return illegal(shares_at.offset);
+    return {};
+  }
+};
+
+// validate(client_hello)'s rules, once, over either reading of the facts:
+// typed_facts (the definition) or fast_facts (a scan that may have ridden
+// along the parse, and three extensions read from their bytes).
+template <class Facts>
+constexpr status check_client_hello(const client_hello& h, Facts facts) {
+  TLSWIRE_CHECK(facts.duplicates());
 
   bool tls13 = false;
-  if (scan.contains(extension_type::supported_versions)) {
-    const auto versions = code_vector_bytes(&supported_versions_client_hello::versions,
-                                            scan.find(ext, extension_type::supported_versions));
-    if (!versions) return versions.error();
-    tls13 = contains_u16(*versions, to_underlying(protocol_version::tls13));
+  if (facts.contains(extension_type::supported_versions)) {
+    TLSWIRE_TRY(const bool offered, facts.offers_tls13(facts.find(extension_type::supported_versions)));
+    tls13 = offered;
   }
   const std::size_t compression_at = offset_in(h.raw, h.compression_methods.wire_bytes().data(), h.offset) - 1;
   if (!tls13) {
@@ -154,34 +108,38 @@ constexpr status check_client_hello(const client_hello& h, const extension_scan&
   if (h.legacy_version != protocol_version::tls12) return illegal(h.offset);
   if (h.compression_methods.size() != 1 || h.compression_methods[0] != compression_method::null)
     return illegal(compression_at);
-  TLSWIRE_CHECK(scan.table(ext));
-  TLSWIRE_CHECK(scan.pre_shared_key_last(ext));
+  TLSWIRE_CHECK(facts.table());
+  TLSWIRE_CHECK(facts.pre_shared_key_last());
 
   // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST
   // also contain a "key_share" extension, and vice versa."
-  const bool has_groups = scan.contains(extension_type::supported_groups);
-  const bool has_shares = scan.contains(extension_type::key_share);
+  const bool has_groups = facts.contains(extension_type::supported_groups);
+  const bool has_shares = facts.contains(extension_type::key_share);
   if (has_groups != has_shares)
     return make_error(errc::missing_extension,
-                      scan.find(ext, has_groups ? extension_type::supported_groups : extension_type::key_share).offset);
+                      facts.find(has_groups ? extension_type::supported_groups : extension_type::key_share).offset);
   // §9.2: without a PSK, certificate authentication needs signature_algorithms.
-  const bool has_psk = scan.contains(extension_type::pre_shared_key);
-  if (!has_psk && !scan.contains(extension_type::signature_algorithms)) return make_error(errc::missing_extension, h.offset);
+  const bool has_psk = facts.contains(extension_type::pre_shared_key);
+  if (!has_psk && !facts.contains(extension_type::signature_algorithms))
+    return make_error(errc::missing_extension, h.offset);
   if (has_psk) {
-    const auto psk_at = scan.find(ext, extension_type::pre_shared_key);
+    const auto psk_at = facts.find(extension_type::pre_shared_key);
     // §4.2.9: "If clients offer "pre_shared_key" without a
     // "psk_key_exchange_modes" extension, servers MUST abort the handshake."
-    if (!scan.contains(extension_type::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_at.offset);
+    if (!facts.contains(extension_type::psk_key_exchange_modes)) return make_error(errc::missing_extension, psk_at.offset);
     TLSWIRE_TRY(const auto psk, decode_at<pre_shared_key_client_hello>(psk_at));
-    TLSWIRE_CHECK(at_extension(psk.validate(), ext, extension_type::pre_shared_key));
+    TLSWIRE_CHECK(at_extension(validate(psk), h.extensions, extension_type::pre_shared_key));
   }
-  // §4.2.8: distinct groups (key_share_client_hello::validate()), and
-  // "Each KeyShareEntry value MUST correspond to a group offered in the
-  // "supported_groups" extension".
+  // §4.2.8: distinct groups, each offered in supported_groups.
   if (has_shares)
-    TLSWIRE_CHECK(check_key_shares(scan.find(ext, extension_type::key_share),
-                                   scan.find(ext, extension_type::supported_groups)));
+    TLSWIRE_CHECK(facts.key_shares(facts.find(extension_type::key_share), facts.find(extension_type::supported_groups)));
   return {};
+}
+
+// The same through the exact routines and typed decodes only: what the
+// fast reading is checked against (fuzz/targets/client_hello_rules.hpp).
+constexpr status check_client_hello_typed(const client_hello& h) {
+  return check_client_hello(h, typed_facts{h.extensions});
 }
 
 }  // namespace validate_detail
@@ -204,10 +162,10 @@ constexpr status check_client_hello(const client_hello& h, const extension_scan&
 constexpr status validate(const client_hello& h) {
   extension_scan scan(message_context::client_hello);
   h.extensions.visit(scan);
-  return validate_detail::check_client_hello(h, scan);
+  return validate_detail::check_client_hello(h, validate_detail::fast_facts{h.extensions, scan});
 }
 
-// parse_client_hello, then validate — the same hello or the same error —
+// decode<client_hello>, then validate — the same hello or the same error —
 // with one walk of the extensions: the rules of the list ride along the
 // parse's framing walk. What an engine receiving a ClientHello runs.
 constexpr result<client_hello> parse_and_validate_client_hello(bytes_view body, std::size_t offset = 0) {
@@ -218,7 +176,8 @@ constexpr result<client_hello> parse_and_validate_client_hello(bytes_view body, 
   r.expect_end();
   if (!r) {
     h = r.error();
-  } else if (const status rules = validate_detail::check_client_hello(*h, scan); !rules) {
+  } else if (const status rules = validate_detail::check_client_hello(*h, validate_detail::fast_facts{h->extensions, scan});
+             !rules) {
     h = rules.error();
   }
   return h;
@@ -306,7 +265,7 @@ constexpr status validate(const server_hello& sh, const client_hello& ch) {
   if (!hrr && ext.contains(extension_type::pre_shared_key)) {
     TLSWIRE_TRY(const auto chosen, ext.get<pre_shared_key_server_hello>());
     TLSWIRE_TRY(const auto offered_psks, ch.extensions.get<pre_shared_key_client_hello>());
-    TLSWIRE_CHECK(at_extension(chosen.validate(offered_psks), ext, extension_type::pre_shared_key));
+    TLSWIRE_CHECK(at_extension(validate(chosen, offered_psks), ext, extension_type::pre_shared_key));
   }
   return {};
 }

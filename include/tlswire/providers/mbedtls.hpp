@@ -59,7 +59,7 @@ namespace mbedtls_detail {
 // on valid arguments).
 [[noreturn]] inline void backend_broken() noexcept { std::abort(); }
 
-inline error backend_failure() noexcept { return make_error(errc::crypto_failure, 0); }
+inline error backend_failure() noexcept { return make_error(errc::crypto_failure, no_offset); }
 
 // Mbed TLS accepts a null pointer with a zero length in most places, but
 // not everywhere: give it a real address for empty inputs and outputs.
@@ -409,7 +409,7 @@ class mbedtls_provider {
       }
       if (rc != 0) {
         if (n != 0) mbedtls_platform_zeroize(out.data(), n);
-        return make_error(errc::bad_record_mac, 0);
+        return make_error(errc::bad_record_mac, no_offset);
       }
       return {};
     }
@@ -438,9 +438,9 @@ class mbedtls_provider {
     const int rc = mbedtls_pk_parse_key(pk.get(), mbedtls_detail::data_or_empty(der), der.size(),
                                         nullptr, 0);
     if (rc == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG || (rc != 0 && is_rfc8410_key(der)))
-      return make_error(errc::unsupported, 0);
-    if (rc != 0) return make_error(errc::bad_value, 0);
-    if (kind_of(pk.get()) == key_kind::unsupported) return make_error(errc::unsupported, 0);
+      return make_error(errc::unsupported, no_offset);
+    if (rc != 0) return make_error(errc::bad_value, no_offset);
+    if (kind_of(pk.get()) == key_kind::unsupported) return make_error(errc::unsupported, no_offset);
     key.pk_ = std::move(pk);
     return {};
   }
@@ -481,7 +481,7 @@ class mbedtls_provider {
     mbedtls_detail::keypair_ptr kp = mbedtls_detail::new_keypair();
     if (mbedtls_ecp_read_key(mbedtls_detail::ecp_group_for(group), kp.get(),
                              private_value.data(), private_value.size()) != 0)
-      return make_error(errc::bad_value, 0);
+      return make_error(errc::bad_value, no_offset);
     priv.keypair = std::move(kp);
     priv.group = group;
     return {};
@@ -490,7 +490,7 @@ class mbedtls_provider {
   // RFC 7748 §6.1 / RFC 8446 §7.4.2: the shared secret with the peer's value.
   status derive_shared_secret(const key_share_private_key& priv, bytes_view peer_public_value,
                               mutable_bytes shared) {
-    const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     Expects(priv.keypair != nullptr);
     TLSWIRE_CHECK(provider_checks::peer_value_arguments(priv.group, peer_public_value, shared));
 
@@ -542,8 +542,8 @@ class mbedtls_provider {
   result<std::size_t> sign(const private_key& key, signature_scheme scheme, bytes_view message,
                            mutable_bytes out) {
     Expects(key.get() != nullptr);
-    if (!supports(scheme)) return make_error(errc::unsupported, 0);
-    if (kind_of(key.get()) != key_kind_for(scheme)) return make_error(errc::bad_value, 0);
+    if (!supports(scheme)) return make_error(errc::unsupported, no_offset);
+    if (kind_of(key.get()) != key_kind_for(scheme)) return make_error(errc::bad_value, no_offset);
     if (!random_->seeded) return mbedtls_detail::backend_failure();
     const mbedtls_md_type_t md = md_for(scheme);
     std::array<unsigned char, 48> digest{};
@@ -555,7 +555,7 @@ class mbedtls_provider {
     if (key_kind_for(scheme) == key_kind::rsa) {
       mbedtls_rsa_context* rsa = mbedtls_pk_rsa(*key.get());
       n = mbedtls_rsa_get_len(rsa);
-      if (n > out.size()) return make_error(errc::buffer_too_small, 0);
+      if (n > out.size()) return make_error(errc::buffer_too_small, no_offset);
       if (is_pss(scheme)) {
         mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V21, md);  // MGF1 over the same hash
         rc = mbedtls_rsa_rsassa_pss_sign_ext(rsa, mbedtls_detail::drbg_random, random_.get(), md,
@@ -572,7 +572,7 @@ class mbedtls_provider {
       // ECDSA, DER Ecdsa-Sig-Value (RFC 8446 §4.2.3).
       rc = mbedtls_pk_sign(key.get(), md, digest.data(), digest_len, sig.data(), &n,
                            mbedtls_detail::drbg_random, random_.get());
-      if (rc == 0 && n > out.size()) return make_error(errc::buffer_too_small, 0);
+      if (rc == 0 && n > out.size()) return make_error(errc::buffer_too_small, no_offset);
     }
     if (rc != 0) return mbedtls_detail::backend_failure();
     std::memcpy(out.data(), sig.data(), n);
@@ -583,15 +583,15 @@ class mbedtls_provider {
   status verify(bytes_view spki, signature_scheme scheme, bytes_view message,
                 bytes_view signature) {
     if (!supports(scheme))
-      return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
+      return make_error(errc::unsupported, alert_description::illegal_parameter, no_offset);
     mbedtls_detail::pk_ptr pk = parse_spki(spki);
-    if (!pk) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
+    if (!pk) return make_error(errc::bad_value, alert_description::bad_certificate, no_offset);
     if (kind_of(pk.get()) != key_kind_for(scheme))
-      return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+      return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     const mbedtls_md_type_t md = md_for(scheme);
     std::array<unsigned char, 48> digest{};
     const std::size_t digest_len = hash_message(md, message, digest);
-    const error bad = make_error(errc::crypto_failure, alert_description::decrypt_error, 0);
+    const error bad = make_error(errc::crypto_failure, alert_description::decrypt_error, no_offset);
 
     int rc = 0;
     if (key_kind_for(scheme) == key_kind::rsa) {
@@ -622,16 +622,16 @@ class mbedtls_provider {
   // RFC 8017 §7.2.1 RSAES-PKCS1-v1_5 encryption to the key in `spki`.
   result<std::size_t> rsa_pkcs1_encrypt(bytes_view spki, bytes_view message, mutable_bytes out) {
     mbedtls_detail::pk_ptr pk = parse_spki(spki);
-    if (!pk) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
+    if (!pk) return make_error(errc::bad_value, alert_description::bad_certificate, no_offset);
     if (kind_of(pk.get()) != key_kind::rsa)
-      return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+      return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     if (!random_->seeded) return mbedtls_detail::backend_failure();
     mbedtls_rsa_set_padding(mbedtls_pk_rsa(*pk), MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
     std::size_t n = 0;
     const int rc = mbedtls_pk_encrypt(pk.get(), mbedtls_detail::data_or_empty(message),
                                       message.size(), out.data(), &n, out.size(),
                                       mbedtls_detail::drbg_random, random_.get());
-    if (rc == MBEDTLS_ERR_RSA_OUTPUT_TOO_LARGE) return make_error(errc::buffer_too_small, 0);
+    if (rc == MBEDTLS_ERR_RSA_OUTPUT_TOO_LARGE) return make_error(errc::buffer_too_small, no_offset);
     if (rc != 0) return mbedtls_detail::backend_failure();
     return n;
   }
@@ -642,7 +642,7 @@ class mbedtls_provider {
   result<std::size_t> rsa_pkcs1_decrypt(const private_key& key, bytes_view ciphertext,
                                         mutable_bytes out) {
     Expects(key.get() != nullptr);
-    if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, 0);
+    if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, no_offset);
     if (!random_->seeded) return mbedtls_detail::backend_failure();
     mbedtls_rsa_set_padding(mbedtls_pk_rsa(*key.get()), MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
     std::size_t n = 0;
@@ -650,7 +650,7 @@ class mbedtls_provider {
     const int rc = mbedtls_pk_decrypt(key.get(), mbedtls_detail::data_or_empty(ciphertext),
                                       ciphertext.size(), out.empty() ? &none : out.data(), &n,
                                       out.size(), mbedtls_detail::drbg_random, random_.get());
-    if (rc == MBEDTLS_ERR_RSA_OUTPUT_TOO_LARGE) return make_error(errc::buffer_too_small, 0);
+    if (rc == MBEDTLS_ERR_RSA_OUTPUT_TOO_LARGE) return make_error(errc::buffer_too_small, no_offset);
     if (rc != 0) return mbedtls_detail::backend_failure();
     return n;
   }

@@ -131,7 +131,7 @@ struct insecure_null_provider_for_fuzzing {
    public:
     constexpr aead_key() noexcept = default;
     constexpr status set_key(aead_id id, bytes_view key) noexcept {
-      if (key.size() != aead_key_size(id)) return make_error(errc::bad_value, alert_description::internal_error, 0);
+      if (key.size() != aead_key_size(id)) return make_error(errc::bad_value, alert_description::internal_error, no_offset);
       id_ = id;
       keyed_ = true;
       return {};
@@ -141,7 +141,7 @@ struct insecure_null_provider_for_fuzzing {
       (void)aad;
       const std::size_t tag = aead_tag_size(id_);
       if (!keyed_ || nonce.size() != aead_nonce_size || out.size() != plaintext.size() + tag)
-        return make_error(errc::crypto_failure, alert_description::internal_error, 0);
+        return make_error(errc::crypto_failure, alert_description::internal_error, no_offset);
       copy_forward(plaintext, out);
       for (std::size_t i = 0; i < tag; ++i) out[plaintext.size() + i] = 0;
       return {};
@@ -152,10 +152,10 @@ struct insecure_null_provider_for_fuzzing {
       (void)aad;
       const std::size_t tag = aead_tag_size(id_);
       if (!keyed_ || nonce.size() != aead_nonce_size)
-        return make_error(errc::crypto_failure, alert_description::internal_error, 0);
+        return make_error(errc::crypto_failure, alert_description::internal_error, no_offset);
       if (sealed.size() < tag || out.size() != sealed.size() - tag) {
         for (auto& b : out) b = 0;
-        return make_error(errc::bad_record_mac, 0);
+        return make_error(errc::bad_record_mac, no_offset);
       }
       copy_forward(sealed.first(out.size()), out);
       return {};
@@ -179,7 +179,7 @@ struct insecure_null_provider_for_fuzzing {
   constexpr status generate_key_share(named_group group, key_share_private_key& priv,
                                       mutable_bytes public_value) noexcept {
     if (!supports(group) || public_value.size() != key_share_size(group))
-      return make_error(errc::unsupported, alert_description::internal_error, 0);
+      return make_error(errc::unsupported, alert_description::internal_error, no_offset);
     priv.group = group;
     for (auto& b : public_value) b = 0x42;
     if (group != named_group::x25519) public_value[0] = 0x04;  // an "uncompressed point"
@@ -189,7 +189,7 @@ struct insecure_null_provider_for_fuzzing {
   constexpr status import_key_share(named_group group, bytes_view private_value,
                                     key_share_private_key& priv) const noexcept {
     (void)private_value;
-    if (!supports(group)) return make_error(errc::unsupported, alert_description::internal_error, 0);
+    if (!supports(group)) return make_error(errc::unsupported, alert_description::internal_error, no_offset);
     priv.group = group;
     return {};
   }
@@ -198,7 +198,7 @@ struct insecure_null_provider_for_fuzzing {
                                         mutable_bytes shared) const noexcept {
     (void)peer;
     if (shared.size() != shared_secret_size(priv.group))
-      return make_error(errc::crypto_failure, alert_description::internal_error, 0);
+      return make_error(errc::crypto_failure, alert_description::internal_error, no_offset);
     for (auto& b : shared) b = 0x5e;
     return {};
   }
@@ -217,7 +217,7 @@ struct insecure_null_provider_for_fuzzing {
   constexpr result<std::size_t> sign(const private_key&, signature_scheme, bytes_view message,
                                      mutable_bytes out) const noexcept {
     (void)message;
-    if (out.size() < signature_size) return make_error(errc::buffer_too_small, alert_description::internal_error, 0);
+    if (out.size() < signature_size) return make_error(errc::buffer_too_small, alert_description::internal_error, no_offset);
     for (std::size_t i = 0; i < signature_size; ++i) out[i] = 0x5a;
     return signature_size;
   }
@@ -233,13 +233,13 @@ struct insecure_null_provider_for_fuzzing {
   constexpr result<std::size_t> rsa_pkcs1_encrypt(bytes_view spki, bytes_view message,
                                                   mutable_bytes out) const noexcept {
     (void)spki;
-    if (out.size() < message.size()) return make_error(errc::buffer_too_small, alert_description::internal_error, 0);
+    if (out.size() < message.size()) return make_error(errc::buffer_too_small, alert_description::internal_error, no_offset);
     for (std::size_t i = 0; i < message.size(); ++i) out[i] = message[i];
     return message.size();
   }
   constexpr result<std::size_t> rsa_pkcs1_decrypt(const private_key&, bytes_view ciphertext,
                                                   mutable_bytes out) const noexcept {
-    if (out.size() < ciphertext.size()) return make_error(errc::crypto_failure, alert_description::decrypt_error, 0);
+    if (out.size() < ciphertext.size()) return make_error(errc::crypto_failure, alert_description::decrypt_error, no_offset);
     for (std::size_t i = 0; i < ciphertext.size(); ++i) out[i] = ciphertext[i];
     return ciphertext.size();
   }

@@ -76,7 +76,7 @@ inline const unsigned char* data_or_empty(bytes_view b) noexcept {
   return b.empty() ? &empty : b.data();
 }
 
-inline error backend_failure() noexcept { return make_error(errc::crypto_failure, 0); }
+inline error backend_failure() noexcept { return make_error(errc::crypto_failure, no_offset); }
 
 // Fetched once, kept for the life of the process (never freed: other
 // threads may still use them while static destructors run).
@@ -384,7 +384,7 @@ class openssl_provider {
       }
       if (!ok) {
         OPENSSL_cleanse(out.data(), out.size());
-        return make_error(errc::bad_record_mac, 0);
+        return make_error(errc::bad_record_mac, no_offset);
       }
       return {};
     }
@@ -440,8 +440,8 @@ class openssl_provider {
     const openssl_detail::error_queue_guard keep_error_queue;
     const unsigned char* p = der.data();
     openssl_detail::pkey k(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(der.size())));
-    if (!k || p != der.data() + der.size()) return make_error(errc::bad_value, 0);
-    if (kind_of(k.get()) == key_kind::unsupported) return make_error(errc::unsupported, 0);
+    if (!k || p != der.data() + der.size()) return make_error(errc::bad_value, no_offset);
+    if (kind_of(k.get()) == key_kind::unsupported) return make_error(errc::unsupported, no_offset);
     key.key_ = std::move(k);
     return {};
   }
@@ -452,8 +452,8 @@ class openssl_provider {
     openssl_detail::bio b(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     if (!b) return openssl_detail::backend_failure();
     openssl_detail::pkey k(PEM_read_bio_PrivateKey(b.get(), nullptr, nullptr, nullptr));
-    if (!k) return make_error(errc::bad_value, 0);
-    if (kind_of(k.get()) == key_kind::unsupported) return make_error(errc::unsupported, 0);
+    if (!k) return make_error(errc::bad_value, no_offset);
+    if (kind_of(k.get()) == key_kind::unsupported) return make_error(errc::unsupported, no_offset);
     key.key_ = std::move(k);
     return {};
   }
@@ -524,7 +524,7 @@ class openssl_provider {
       k.reset(raw);
       OPENSSL_cleanse(native.data(), native.size());
     }
-    if (!k) return make_error(errc::bad_value, 0);
+    if (!k) return make_error(errc::bad_value, no_offset);
     priv.key = std::move(k);
     priv.group = group;
     return {};
@@ -534,7 +534,7 @@ class openssl_provider {
   status derive_shared_secret(const key_share_private_key& priv, bytes_view peer_public_value,
                               mutable_bytes shared) {
     const openssl_detail::error_queue_guard keep_error_queue;
-    const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+    const error illegal = make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     Expects(priv.key != nullptr);
     TLSWIRE_CHECK(provider_checks::peer_value_arguments(priv.group, peer_public_value, shared));
 
@@ -575,8 +575,8 @@ class openssl_provider {
                            mutable_bytes out) {
     const openssl_detail::error_queue_guard keep_error_queue;
     Expects(key.get() != nullptr);
-    if (!supports(scheme)) return make_error(errc::unsupported, 0);
-    if (kind_of(key.get()) != key_kind_for(scheme)) return make_error(errc::bad_value, 0);
+    if (!supports(scheme)) return make_error(errc::unsupported, no_offset);
+    if (kind_of(key.get()) != key_kind_for(scheme)) return make_error(errc::bad_value, no_offset);
     openssl_detail::md_ctx ctx(EVP_MD_CTX_new());
     if (!ctx) return openssl_detail::backend_failure();
     EVP_PKEY_CTX* pctx = nullptr;
@@ -587,7 +587,7 @@ class openssl_provider {
     std::size_t n = 0;
     if (EVP_DigestSign(ctx.get(), nullptr, &n, message.data(), message.size()) != 1)
       return openssl_detail::backend_failure();
-    if (n > out.size()) return make_error(errc::buffer_too_small, 0);
+    if (n > out.size()) return make_error(errc::buffer_too_small, no_offset);
     n = out.size();
     if (EVP_DigestSign(ctx.get(), out.data(), &n, openssl_detail::data_or_empty(message),
                        message.size()) != 1)
@@ -600,11 +600,11 @@ class openssl_provider {
                 bytes_view signature) {
     const openssl_detail::error_queue_guard keep_error_queue;
     if (!supports(scheme))
-      return make_error(errc::unsupported, alert_description::illegal_parameter, 0);
+      return make_error(errc::unsupported, alert_description::illegal_parameter, no_offset);
     openssl_detail::pkey key = parse_spki(spki);
-    if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
+    if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, no_offset);
     if (kind_of(key.get()) != key_kind_for(scheme))
-      return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+      return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     openssl_detail::md_ctx ctx(EVP_MD_CTX_new());
     if (!ctx) return openssl_detail::backend_failure();
     EVP_PKEY_CTX* pctx = nullptr;
@@ -614,7 +614,7 @@ class openssl_provider {
       return openssl_detail::backend_failure();
     if (EVP_DigestVerify(ctx.get(), openssl_detail::data_or_empty(signature), signature.size(),
                          openssl_detail::data_or_empty(message), message.size()) != 1)
-      return make_error(errc::crypto_failure, alert_description::decrypt_error, 0);
+      return make_error(errc::crypto_failure, alert_description::decrypt_error, no_offset);
     return {};
   }
 
@@ -625,9 +625,9 @@ class openssl_provider {
   result<std::size_t> rsa_pkcs1_encrypt(bytes_view spki, bytes_view message, mutable_bytes out) {
     const openssl_detail::error_queue_guard keep_error_queue;
     openssl_detail::pkey key = parse_spki(spki);
-    if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, 0);
+    if (!key) return make_error(errc::bad_value, alert_description::bad_certificate, no_offset);
     if (kind_of(key.get()) != key_kind::rsa)
-      return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+      return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
     openssl_detail::pkey_ctx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
     if (!ctx || EVP_PKEY_encrypt_init(ctx.get()) != 1 ||
         EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1)
@@ -635,7 +635,7 @@ class openssl_provider {
     std::size_t n = 0;
     if (EVP_PKEY_encrypt(ctx.get(), nullptr, &n, message.data(), message.size()) != 1)
       return openssl_detail::backend_failure();
-    if (n > out.size()) return make_error(errc::buffer_too_small, 0);
+    if (n > out.size()) return make_error(errc::buffer_too_small, no_offset);
     n = out.size();
     if (EVP_PKEY_encrypt(ctx.get(), out.data(), &n, message.data(), message.size()) != 1)
       return openssl_detail::backend_failure();
@@ -651,7 +651,7 @@ class openssl_provider {
                                         mutable_bytes out) {
     const openssl_detail::error_queue_guard keep_error_queue;
     Expects(key.get() != nullptr);
-    if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, 0);
+    if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, no_offset);
     openssl_detail::pkey_ctx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
         EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1)
@@ -665,7 +665,7 @@ class openssl_provider {
     if (fits) std::memcpy(out.data(), message.data(), n);
     OPENSSL_cleanse(message.data(), message.size());
     if (!ok) return openssl_detail::backend_failure();
-    if (!fits) return make_error(errc::buffer_too_small, 0);
+    if (!fits) return make_error(errc::buffer_too_small, no_offset);
     return n;
   }
 

@@ -36,7 +36,7 @@ inline constexpr std::size_t tls12_ciphertext_expansion = 2048;
 inline constexpr std::size_t min_record_size_limit = 64;
 
 // Which form of record arrives, and so which length ceiling applies.
-enum class record_protection : std::uint8_t {
+enum class record_form : std::uint8_t {
   none,   // TLSPlaintext (RFC 8446 §5.1): fragment <= plaintext ceiling
   tls13,  // TLSCiphertext (RFC 8446 §5.2): ceiling + 256
   tls12,  // TLSCiphertext (RFC 5246 §6.2.3): ceiling + 2048 (compression + MAC + padding)
@@ -46,16 +46,16 @@ enum class record_protection : std::uint8_t {
 // with small record buffers negotiates max_fragment_length or record_size_limit
 // and builds its limits from the result, so no record can outgrow its buffer.
 struct record_limits {
-  record_protection protection = record_protection::none;
+  record_form protection = record_form::none;
   // Content bytes a record may carry: 2^14, or less once a limit is negotiated.
   std::size_t max_plaintext = max_plaintext_length;
 
   // The largest TLSPlaintext/TLSCiphertext.length accepted.
   constexpr std::size_t max_fragment() const noexcept {
     switch (protection) {
-      case record_protection::none: return max_plaintext;
-      case record_protection::tls13: return max_plaintext + tls13_ciphertext_expansion;
-      case record_protection::tls12: return max_plaintext + tls12_ciphertext_expansion;
+      case record_form::none: return max_plaintext;
+      case record_form::tls13: return max_plaintext + tls13_ciphertext_expansion;
+      case record_form::tls12: return max_plaintext + tls12_ciphertext_expansion;
     }
     return max_plaintext;
   }
@@ -67,23 +67,23 @@ struct record_limits {
 // record after the hellos, protected or not; TLSCiphertext keeps its usual
 // expansion above it. A code RFC 6066 does not define is illegal_parameter.
 constexpr result<record_limits> limits_for_max_fragment_length(max_fragment_length code,
-                                                              record_protection protection) noexcept {
+                                                              record_form protection) noexcept {
   const std::size_t bytes = max_fragment_bytes(code);
-  if (bytes == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (bytes == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   return record_limits{protection, bytes};
 }
 
 // RFC 8449 §4: record_size_limit counts the plaintext of *protected* records —
 // in TLS 1.3 the whole TLSInnerPlaintext (content + type byte + padding), in
 // 1.2 everything that goes into compression and encryption. "Unprotected
-// messages are not subject to this limit", so for record_protection::none the
+// messages are not subject to this limit", so for record_form::none the
 // limits stay at 2^14. Values above the protocol maximum (2^14 for 1.2,
 // 2^14+1 for 1.3) are allowed on the wire and mean "no smaller limit";
 // values below 64 are illegal_parameter.
 constexpr result<record_limits> limits_for_record_size_limit(std::uint16_t limit, protocol_version version,
-                                                            record_protection protection) noexcept {
-  if (limit < min_record_size_limit) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
-  if (protection == record_protection::none) return record_limits{};
+                                                            record_form protection) noexcept {
+  if (limit < min_record_size_limit) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
+  if (protection == record_form::none) return record_limits{};
   // 1.3's limit includes the inner content-type byte; the content is one less.
   const bool tls13 = version == protocol_version::tls13;
   std::size_t content = tls13 ? std::size_t{limit} - 1 : std::size_t{limit};
@@ -148,7 +148,7 @@ struct record {
   }
   // Without limits: the largest record any TLS version allows (2^14 + 2048).
   constexpr void encode(writer& w) const noexcept {
-    encode(w, record_limits{record_protection::tls12, max_plaintext_length});
+    encode(w, record_limits{record_form::tls12, max_plaintext_length});
   }
 
   // Header plus fragment: the bytes this record takes on the wire.

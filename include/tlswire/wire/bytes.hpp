@@ -58,7 +58,7 @@ constexpr std::uint64_t load_uint_be(const std::uint8_t* p, std::size_t width) n
   return v;
 }
 
-// A view of a compile-time byte array, e.g. `as_bytes_view(kClientHello)`.
+// A view of a compile-time byte array, e.g. `as_view(kClientHello)`.
 template <std::size_t N>
 constexpr bytes_view as_view(const std::array<std::uint8_t, N>& a) noexcept {
   return bytes_view(a.data(), N);

@@ -29,6 +29,8 @@ enum class errc : std::uint8_t {
   bad_record_mac,        // record protection failed to authenticate
   crypto_failure,        // a crypto back-end reported failure
   unsupported,           // a valid value this build does not implement
+  internal,              // tlswire broke one of its own invariants: a bug,
+                         // refused with internal_error instead of stopping
 };
 
 constexpr std::string_view to_string(errc code) noexcept {
@@ -50,14 +52,23 @@ constexpr std::string_view to_string(errc code) noexcept {
     case errc::bad_record_mac: return "bad record mac";
     case errc::crypto_failure: return "crypto failure";
     case errc::unsupported: return "unsupported";
+    case errc::internal: return "internal error";
   }
   return "unknown error";
 }
 
+// The offset of an error that has no position in any input: a crypto
+// back-end's failure, an encoder's, a rule about a value built in memory or
+// one whose caller has not placed it yet. Offset 0 is a real position (the
+// input's first byte), so "nowhere" needs a value of its own.
+inline constexpr std::uint32_t no_offset = 0xffffffff;
+
 struct error {
   errc code = errc::none;
   alert_description alert = alert_description::internal_error;
-  std::uint32_t offset = 0;  // byte offset in the input where it was found
+  std::uint32_t offset = no_offset;  // byte offset in the input where it was found
+
+  constexpr bool has_offset() const noexcept { return offset != no_offset; }
 
   friend constexpr bool operator==(const error&, const error&) = default;
 };
@@ -90,17 +101,26 @@ constexpr alert_description default_alert(errc code) noexcept {
     case errc::buffer_too_small:
     case errc::crypto_failure:
     case errc::unsupported:
+    case errc::internal:
       return alert_description::internal_error;
   }
   return alert_description::internal_error;
 }
 
+// `offset` is a position in the caller's input, or no_offset.
 constexpr error make_error(errc code, std::size_t offset) noexcept {
   return error{code, default_alert(code), static_cast<std::uint32_t>(offset)};
 }
 
 constexpr error make_error(errc code, alert_description alert, std::size_t offset) noexcept {
   return error{code, alert, static_cast<std::uint32_t>(offset)};
+}
+
+// An error found in a part of a larger input, placed in the whole: its
+// offset moved by `base`, where the part begins; no_offset stays nowhere.
+constexpr error placed_at(error e, std::size_t base) noexcept {
+  if (e.has_offset()) e.offset = static_cast<std::uint32_t>(e.offset + base);
+  return e;
 }
 
 }  // namespace tlswire

@@ -70,7 +70,7 @@ using status = result<void>;
 }  // namespace tlswire
 
 // Propagate a failed result from the enclosing function:
-//   TLSWIRE_TRY(auto hello, client_hello::decode(bytes));
+//   TLSWIRE_TRY(auto hello, decode<client_hello>(bytes));
 #define TLSWIRE_CONCAT_IMPL(a, b) a##b
 #define TLSWIRE_CONCAT(a, b) TLSWIRE_CONCAT_IMPL(a, b)
 // `tmp` is a name and `decl` a declaration: neither can be parenthesized.
