@@ -282,6 +282,29 @@ void check_hello_retry_request_secrets(const vector_file& v) {
         hex_of(v.view("resumption_master_secret")));
 }
 
+// RFC 8448 §5 through handshake_transcript, fed as a client sees it:
+// ClientHello1 before any suite is known, then the HelloRetryRequest names
+// TLS_AES_128_GCM_SHA256 and the transcript does the message_hash itself.
+template <class P>
+void check_early_transcript_hello_retry_request(const vector_file& v) {
+  handshake_transcript<P> t;
+  t.update(v.view("client_hello"));
+  REQUIRE(t.hello_retry_request(hash_id::sha256).ok());
+  t.update(v.view("hello_retry_request"));
+  t.update(v.view("client_hello_2"));
+  t.update(v.view("server_hello"));
+  REQUIRE(t.select(hash_id::sha256).ok());  // the ServerHello names the HRR's suite again
+  std::array<std::uint8_t, handshake_transcript<P>::max_digest_size> d{};
+  const auto hex_now = [&] { return hex_of(bytes_view(d).first(t.current(d))); };
+  CHECK(hex_now() == hex_of(v.view("client_handshake_traffic_secret.hash")));
+  for (const char* m : {"encrypted_extensions", "server_certificate", "server_certificate_verify",
+                        "server_finished"})
+    t.update(v.view(m));
+  CHECK(hex_now() == hex_of(v.view("server_application_traffic_secret_0.hash")));
+  t.update(v.view("client_finished"));
+  CHECK(hex_now() == hex_of(v.view("resumption_master_secret.hash")));
+}
+
 // The (EC)DHE shared secret of a trace from the RFC's ephemeral private key
 // and the peer's public value, through the provider's key exchange (both
 // sides, which must agree); the RFC's "handshake_secret.ikm" when the

@@ -169,33 +169,11 @@ TEST_CASE("a second HelloRetryRequest is unexpected_message and leaves the trans
   CHECK(t.hello_retry_request(hash_id::sha384).ok());
 }
 
-// RFC 8448 §5, fed as a client sees it: ClientHello1 before any suite is
-// known, then the HelloRetryRequest names TLS_AES_128_GCM_SHA256.
-template <class P>
-void check_rfc8448_hello_retry_request(const tlswire::test::vector_file& v) {
-  handshake_transcript<P> t;
-  t.update(v.view("client_hello"));
-  REQUIRE(t.hello_retry_request(hash_id::sha256).ok());
-  t.update(v.view("hello_retry_request"));
-  t.update(v.view("client_hello_2"));
-  t.update(v.view("server_hello"));
-  REQUIRE(t.select(hash_id::sha256).ok());  // the ServerHello names the HRR's suite again
-  std::array<std::uint8_t, handshake_transcript<P>::max_digest_size> d{};
-  const auto hex_now = [&] { return to_hex(bytes_view(d).first(t.current(d))); };
-  CHECK(hex_now() == to_hex(v.view("client_handshake_traffic_secret.hash")));
-  for (const char* m : {"encrypted_extensions", "server_certificate", "server_certificate_verify",
-                        "server_finished"})
-    t.update(v.view(m));
-  CHECK(hex_now() == to_hex(v.view("server_application_traffic_secret_0.hash")));
-  t.update(v.view("client_finished"));
-  CHECK(hex_now() == to_hex(v.view("resumption_master_secret.hash")));
-}
-
 TEST_CASE("RFC 8448 §5 HelloRetryRequest: the early transcript gives the RFC's transcript hashes",
           "[crypto][transcript]") {
   const auto v = load_vectors("rfc8448/hello-retry-request.txt");
   REQUIRE_FALSE(v.empty());
-  check_rfc8448_hello_retry_request<reference_provider>(v);
+  test::rfc8448::check_early_transcript_hello_retry_request<reference_provider>(v);
 }
 
 TEST_CASE("RFC 8448 §3: the early transcript, selected through visit_suite, gives the RFC's hashes",
