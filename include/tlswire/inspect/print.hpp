@@ -329,7 +329,7 @@ struct extension_fields {
     p.code_field("server_certificate_type", v.server_certificate_type);
   }
   constexpr void operator()(const padding& v) const {
-    if (!v.validate().ok()) return p.bytes_field("padding (not all zero)", e.data);
+    if (!validate(v).ok()) return p.bytes_field("padding (not all zero)", e.data);
     p.number_field("zero bytes", v.size());
   }
   constexpr void operator()(const compress_certificate& v) const { p.code_list("algorithms", v.algorithms); }
