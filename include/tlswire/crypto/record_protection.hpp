@@ -93,10 +93,12 @@ class record_sequence {
 //     safety limit is reached": only the 2^64 - 1 ceiling of record_sequence.
 //   AES-CCM and CCM_8: RFC 8446 names none. The confidentiality bound for
 //     CCM (draft-irtf-cfrg-aead-limits §5.3, the analysis RFC 9147 §4.5.3
-//     and its Appendix B rest on), CA <= (2l * q)^2 / 2^128, at the same
-//     margin as GCM's and l = 2^10 blocks per full record gives q <= 2^23.
+//     and its Appendix B rest on), CA <= (2l * q)^2 / 2^128, with a
+//     confidentiality advantage of 2^-60 (the margin behind GCM's 2^24.5)
+//     and l = 2^10 blocks per full record, gives q <= 2^23.
 // Records, not bytes, are counted: a short record counts as a full one,
 // which only errs towards updating early.
+//
 // aead_last_sequence is the last sequence number a key may seal: the limit
 // less one, or 2^64 - 1 for ChaCha20-Poly1305.
 constexpr std::uint64_t aead_last_sequence(aead_id aead) noexcept {
