@@ -149,8 +149,9 @@ using nonce = secret<aead_nonce_size>;
 // server_write_iv". RFC 7905 §2 builds TLS 1.2 ChaCha20-Poly1305 nonces alike.
 constexpr nonce xor_nonce(const nonce& iv, std::uint64_t sequence) noexcept {
   nonce n = iv;
+  std::uint8_t* const bytes = n.span().data();  // one checked span, not one per byte
   for (std::size_t i = 0; i < 8; ++i)
-    n.span()[aead_nonce_size - 1 - i] ^= static_cast<std::uint8_t>(sequence >> (8 * i));
+    bytes[aead_nonce_size - 1 - i] ^= static_cast<std::uint8_t>(sequence >> (8 * i));
   return n;
 }
 
