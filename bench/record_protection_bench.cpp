@@ -81,7 +81,7 @@ void full_handshake_schedule() {
   using S = tls13_key_schedule<P, H>;
   const std::array<std::uint8_t, 32> shared{0x8b, 0xd4}, th{0x86, 0x0c};
   S ks;
-  ks.enter_handshake(as_view(shared));
+  if (!ks.enter_handshake(as_view(shared)).ok()) failed = true;
   const auto c_hs = ks.client_handshake_traffic_secret(as_view(th));
   const auto s_hs = ks.server_handshake_traffic_secret(as_view(th));
   const auto k1 = S::traffic_keys_for(c_hs.view(), aead_id::aes_128_gcm);
@@ -207,11 +207,12 @@ void bench_aead(aead_id a) {
     };
     // The provider's aead_key alone (no tlswire framing), laid out as TLS 1.3:
     // separates the provider's cost from record protection's own.
+    const record_protection_detail::nonce iv_secret(as_view(iv));
     const auto provider_13 = [&] {
-      const auto nonce = record_protection_detail::xor_nonce(iv, provider_seq++);
+      const auto nonce = record_protection_detail::xor_nonce(iv_secret, provider_seq++);
       const mutable_bytes body = buf.subspan(5, content + 1 + 16);
-      if (!provider_key.seal(as_view(nonce), buf.first(5), body.first(content + 1), body).ok() ||
-          !provider_key.open(as_view(nonce), buf.first(5), body, body.first(content + 1)).ok())
+      if (!provider_key.seal(nonce.view(), buf.first(5), body.first(content + 1), body).ok() ||
+          !provider_key.open(nonce.view(), buf.first(5), body, body.first(content + 1)).ok())
         failed = true;
     };
     // Raw, laid out as TLS 1.2: body after header (+ explicit nonce), 13-byte AAD.

@@ -562,7 +562,7 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
 
   // RFC 8446 §7.1: Handshake Secret = HKDF-Extract(Derive-Secret(Early, "derived"), ECDHE).
   server_schedule server_keys;
-  server_keys.enter_handshake(server_shared);
+  OR_REFUSE(server, "enters the handshake stage", server_keys.enter_handshake(server_shared));
   secure_wipe(server_shared);
   const auto server_hello_hash = server_transcript.current();
   const auto s_server_hs = server_keys.server_handshake_traffic_secret(server_hello_hash);
@@ -628,7 +628,7 @@ outcome run_tls13(const setup& s, const faults& f, const char* name) {
   OR_REFUSE(client, "computes the ECDHE shared secret",
             client_crypto.derive_shared_secret(client_secret, their_share.server_share.key_exchange.bytes, client_shared));
   client_schedule client_keys;
-  client_keys.enter_handshake(client_shared);
+  OR_REFUSE(client, "enters the handshake stage", client_keys.enter_handshake(client_shared));
   secure_wipe(client_shared);
   const auto client_hello_hash = client_transcript.current();
   const auto c_server_hs = client_keys.server_handshake_traffic_secret(client_hello_hash);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "../oracle.hpp"
+#include "../../tests/support/record_protection_access.hpp"
 #include "tlswire/crypto/record_protection.hpp"
 #include "tlswire/providers/null_provider.hpp"
 #include "tlswire/record/record_splitter.hpp"
@@ -47,7 +48,7 @@ result<opened_record> open_at(bool tls12, aead_id aead, record_limits limits, st
                               mutable_bytes out, bytes_view input) {
   Protection p;
   key(p, tls12, aead, limits);
-  p.set_sequence(record_sequence{seq});
+  record_protection_test_access::set_sequence(p, record_sequence{seq});
   const auto opened = p.open(wire, out);
   // A record that opens counts; one that fails to authenticate does not
   // (a forgery must not move the receiver). One that authenticates but holds
@@ -96,7 +97,7 @@ void run_stream(bytes_view records, bool tls12, aead_id aead, record_limits limi
     // Seal it again at the same sequence number.
     Protection sealer;
     key(sealer, tls12, aead, limits);
-    sealer.set_sequence(record_sequence{seq});
+    record_protection_test_access::set_sequence(sealer, record_sequence{seq});
     std::vector<std::uint8_t> resealed(wire.size() + 64);
     result<std::size_t> n = std::size_t{0};
     if constexpr (requires { sealer.content_offset(); })

@@ -11,9 +11,12 @@
 
 #include <array>
 #include <cstdint>
+#include <type_traits>
+#include <utility>
 
 #include "support/allocation_counter.hpp"
 #include "support/hex.hpp"
+#include "support/record_protection_access.hpp"
 #include "tlswire/crypto/record_protection.hpp"
 #include "tlswire/crypto/tls12_key_schedule.hpp"
 #include "tlswire/crypto/tls13_key_schedule.hpp"
@@ -90,13 +93,13 @@ constexpr bool tls12_gcm_framing() {
   const auto salt = hex("01020304");
   if (!w.set_key(aead_id::aes_128_gcm, as_view(key16), as_view(salt)).ok()) return false;
   if (!r.set_key(aead_id::aes_128_gcm, as_view(key16), as_view(salt)).ok()) return false;
-  w.set_sequence(record_sequence(0x0102030405060708));
-  r.set_sequence(record_sequence(0x0102030405060708));
+  record_protection_test_access::set_sequence(w, record_sequence(0x0000000001020304));
+  record_protection_test_access::set_sequence(r, record_sequence(0x0000000001020304));
   const auto content = hex("abcdef");
   std::array<std::uint8_t, 64> out{};
   auto n = w.seal(content_type::application_data, protocol_version::tls12, as_view(content), out);
   // header, explicit nonce = the sequence number, content, tag
-  const auto expected = hex("170303001b" "0102030405060708" "abcdef" "00000000000000000000000000000000");
+  const auto expected = hex("170303001b" "0000000001020304" "abcdef" "00000000000000000000000000000000");
   if (!n.ok() || *n != expected.size() || !equal_bytes(bytes_view(out.data(), *n), as_view(expected)))
     return false;
   auto opened = r.open(bytes_view(out.data(), *n), mutable_bytes(out).subspan(13));
@@ -118,9 +121,9 @@ constexpr bool tls12_chacha_framing() {
 
 constexpr bool nonce_is_iv_xor_padded_sequence() {
   // RFC 8446 §5.3
-  const std::array<std::uint8_t, 12> iv = iv12;
+  const record_protection_detail::nonce iv(as_view(iv12));
   const auto nonce = record_protection_detail::xor_nonce(iv, 0x0000000100000002);
-  return equal_bytes(as_view(nonce), as_view(hex("a0a1a2a3a4a5a6a6a8a9aaa9")));
+  return equal_bytes(nonce.view(), as_view(hex("a0a1a2a3a4a5a6a6a8a9aaa9")));
 }
 
 TEST_CASE("record protection framing at compile time (null AEAD)", "[crypto][record]") {
@@ -130,6 +133,90 @@ TEST_CASE("record protection framing at compile time (null AEAD)", "[crypto][rec
   STATIC_REQUIRE(tls12_gcm_framing());
   STATIC_REQUIRE(tls12_chacha_framing());
   STATIC_REQUIRE(nonce_is_iv_xor_padded_sequence());
+}
+
+// ---------------------------------------------------------------- key usage
+// RFC 8446 §5.5: a key seals at most its AEAD's limit of records; before it,
+// key_update_needed() asks for a KeyUpdate. Reached through the test-only
+// door (tests/support/record_protection_access.hpp), not by sealing 2^24.5.
+template <class Protection>
+constexpr bool seal_one(Protection& p, mutable_bytes out) {
+  const auto content = hex("01");
+  if constexpr (requires { p.content_offset(); })
+    return p.seal(content_type::application_data, protocol_version::tls12, as_view(content), out).ok();
+  else
+    return p.seal(content_type::application_data, as_view(content), out).ok();
+}
+
+template <class Protection>
+constexpr bool usage_limit_holds(aead_id aead, std::uint64_t last) {
+  Protection p;
+  const bool tls12 = requires { p.content_offset(); };
+  const auto key = hex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+  const bytes_view iv = tls12 && aead != aead_id::chacha20_poly1305 ? as_view(iv12).first(4) : as_view(iv12);
+  if (!p.set_key(aead, as_view(key).first(aead_key_size(aead)), iv).ok()) return false;
+  std::array<std::uint8_t, 64> out{};
+  const std::uint64_t warn = last - last / 16;
+  record_protection_test_access::set_sequence(p, record_sequence(warn - 1));
+  const bool quiet_before = !p.key_update_needed() && seal_one(p, out);
+  const bool asks_at_threshold = p.key_update_needed();
+  record_protection_test_access::set_sequence(p, record_sequence(last));
+  const bool seals_last = seal_one(p, out);
+  const bool refuses_after = !seal_one(p, out) && p.key_update_needed();
+  // A new key (what KeyUpdate installs) starts again.
+  const bool rekeyed = p.set_key(aead, as_view(key).first(aead_key_size(aead)), iv).ok() &&
+                       !p.key_update_needed() && seal_one(p, out);
+  return quiet_before && asks_at_threshold && seals_last && refuses_after && rekeyed;
+}
+
+TEST_CASE("a key seals no more records than its AEAD's usage limit, and asks for KeyUpdate first",
+          "[crypto][record]") {
+  // AES-GCM: 2^24.5 records (RFC 8446 §5.5); AES-CCM: 2^23; ChaCha20-Poly1305:
+  // the 2^64 - 1 sequence ceiling.
+  STATIC_REQUIRE(aead_last_sequence(aead_id::aes_128_gcm) == 23726565);
+  STATIC_REQUIRE(aead_last_sequence(aead_id::aes_256_gcm) == 23726565);
+  STATIC_REQUIRE(aead_last_sequence(aead_id::aes_128_ccm) == (std::uint64_t{1} << 23) - 1);
+  STATIC_REQUIRE(aead_last_sequence(aead_id::aes_128_ccm_8) == (std::uint64_t{1} << 23) - 1);
+  STATIC_REQUIRE(aead_last_sequence(aead_id::chacha20_poly1305) == ~std::uint64_t{0});
+  for (const aead_id a : all_aeads) {
+    CAPTURE(static_cast<int>(a));
+    CHECK(usage_limit_holds<tls13_record_protection<null_p>>(a, aead_last_sequence(a)));
+    CHECK(usage_limit_holds<tls12_aead_record_protection<null_p>>(a, aead_last_sequence(a)));
+  }
+  STATIC_REQUIRE(usage_limit_holds<tls13_record_protection<null_p>>(aead_id::aes_128_gcm, 23726565));
+  STATIC_REQUIRE(usage_limit_holds<tls12_aead_record_protection<null_p>>(aead_id::aes_128_ccm, (1u << 23) - 1));
+}
+
+template <class Protection>
+constexpr bool sequence_settable = requires(Protection& p) { p.set_sequence(record_sequence{}); };
+
+TEST_CASE("no public function rewinds a sequence number (a nonce cannot be reused)", "[crypto][record]") {
+  STATIC_REQUIRE_FALSE(sequence_settable<tls13_record_protection<null_p>>);
+  STATIC_REQUIRE_FALSE(sequence_settable<tls12_aead_record_protection<null_p>>);
+}
+
+TEST_CASE("nonces derived from the write IV are secrets that wipe themselves", "[crypto][record]") {
+  using derived = decltype(record_protection_detail::xor_nonce(std::declval<const record_protection_detail::nonce&>(), 0));
+  STATIC_REQUIRE(std::is_same_v<derived, secret<aead_nonce_size>>);
+  STATIC_REQUIRE_FALSE(std::is_trivially_destructible_v<derived>);
+}
+
+constexpr bool tls12_refused_set_key_changes_nothing() {
+  tls12_aead_record_protection<null_p> w;
+  if (!w.set_key(aead_id::aes_128_gcm, as_view(key16), as_view(hex("01020304"))).ok()) return false;
+  // ChaCha20-Poly1305 with a 16-byte key: the provider refuses the key.
+  const bool refused = !w.set_key(aead_id::chacha20_poly1305, as_view(key16), as_view(iv12)).ok();
+  std::array<std::uint8_t, 64> out{};
+  const auto n = w.seal(content_type::application_data, protocol_version::tls12, as_view(hex("abcdef")), out);
+  // Still AES-GCM framing: explicit nonce 0, content, tag.
+  const auto expected = hex("170303001b" "0000000000000000" "abcdef" "00000000000000000000000000000000");
+  return refused && w.content_offset() == 13 && n.ok() && *n == expected.size() &&
+         equal_bytes(bytes_view(out.data(), *n), as_view(expected));
+}
+
+TEST_CASE("a TLS 1.2 set_key that is refused leaves the direction as it was", "[crypto][record][tls12]") {
+  STATIC_REQUIRE(tls12_refused_set_key_changes_nothing());
+  CHECK(tls12_refused_set_key_changes_nothing());
 }
 
 // ---------------------------------------------------------------- allocations
@@ -159,7 +246,7 @@ TEST_CASE("key schedules, transcript and record protection allocate nothing",
     const auto h = t.current();
     const auto binder = ks.binder_key(psk_kind::resumption);
     const auto early = ks.client_early_traffic_secret(as_view(h));
-    ks.enter_handshake(as_view(shared));
+    ok = ok && ks.enter_handshake(as_view(shared)).ok();
     const auto c_hs = ks.client_handshake_traffic_secret(as_view(h));
     const auto s_hs = ks.server_handshake_traffic_secret(as_view(h));
     const auto keys = S13::traffic_keys_for(s_hs.view(), aead_id::aes_128_gcm);

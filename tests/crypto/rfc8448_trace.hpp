@@ -56,7 +56,7 @@ simple_1rtt_secrets check_simple_1rtt_secrets(const vector_file& v) {
   const auto hello_hash = hello.current();
   CHECK(hex_of(as_view(hello_hash)) == hex_of(v.view("client_handshake_traffic_secret.hash")));
 
-  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  REQUIRE(ks.enter_handshake(v.view("handshake_secret.ikm")));
   CHECK(ks.current_stage() == S::stage::handshake);
   CHECK(ks.early_secret().empty());  // the finished stage's secret is gone
   CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
@@ -222,7 +222,7 @@ void check_resumed_0rtt_secrets(const vector_file& first, const vector_file& v) 
 
   auto t = transcript_of<P>(v, {"client_handshake_record_1.plaintext", "server_hello"});
   const auto hello_hash = t.current();
-  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  REQUIRE(ks.enter_handshake(v.view("handshake_secret.ikm")));
   CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
   const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));
   CHECK(view(s_hs) == hex_of(v.view("server_handshake_traffic_secret")));
@@ -263,7 +263,7 @@ void check_hello_retry_request_secrets(const vector_file& v) {
   CHECK(hex_of(as_view(hello_hash)) == hex_of(v.view("client_handshake_traffic_secret.hash")));
 
   S ks;
-  ks.enter_handshake(v.view("handshake_secret.ikm"));
+  REQUIRE(ks.enter_handshake(v.view("handshake_secret.ikm")));
   CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
   CHECK(view(ks.client_handshake_traffic_secret(as_view(hello_hash))) ==
         hex_of(v.view("client_handshake_traffic_secret")));
@@ -351,7 +351,7 @@ void check_full_handshake_from_keys(const vector_file& v, bool hello_retry) {
 
   S ks;
   CHECK(hex_of(ks.early_secret()) == hex_of(v.view("early_secret")));
-  ks.enter_handshake(shared);
+  REQUIRE(ks.enter_handshake(shared));
   CHECK(hex_of(ks.handshake_secret()) == hex_of(v.view("handshake_secret")));
   const auto c_hs = ks.client_handshake_traffic_secret(as_view(hello_hash));
   const auto s_hs = ks.server_handshake_traffic_secret(as_view(hello_hash));

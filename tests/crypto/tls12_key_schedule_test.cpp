@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 
 #include "crypto/acvp_json.hpp"
 #include "support/hex.hpp"
@@ -215,3 +216,11 @@ TEST_CASE("SHA-384 suites run the PRF with SHA-384", "[crypto][tls12]") {
 }
 
 }  // namespace
+
+TEST_CASE("the TLS 1.2 schedule is neither copied nor moved (one live copy of the master secret)",
+          "[crypto][tls12]") {
+  STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<schedule256>);
+  STATIC_REQUIRE_FALSE(std::is_copy_assignable_v<schedule256>);
+  STATIC_REQUIRE_FALSE(std::is_move_constructible_v<schedule256>);
+  STATIC_REQUIRE_FALSE(std::is_move_assignable_v<schedule256>);
+}

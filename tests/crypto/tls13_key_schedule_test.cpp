@@ -45,7 +45,7 @@ constexpr bool rfc8448_simple_1rtt_chain() {
   if (!same(ks.early_secret(),
             hex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a")))
     return false;
-  ks.enter_handshake(as_view(ecdhe));
+  if (!ks.enter_handshake(as_view(ecdhe)).ok()) return false;
   if (!same(ks.handshake_secret(),
             hex("1dc826e93606aa6fdc0aadc12f741b01046aa6b99f691ed221a9f0ca043fbeac")))
     return false;
@@ -276,17 +276,38 @@ TEST_CASE("external and resumption binder keys differ; PSK-only handshake uses t
   CHECK(to_hex(ks.binder_key(psk_kind::external).view()) !=
         to_hex(ks.binder_key(psk_kind::resumption).view()));
   schedule with_zeros(as_view(psk));
-  ks.enter_handshake({});
+  ks.enter_handshake(psk_ke_only);
   const std::array<std::uint8_t, 32> zeros{};
-  with_zeros.enter_handshake(as_view(zeros));
+  REQUIRE(with_zeros.enter_handshake(as_view(zeros)));
   CHECK(to_hex(ks.handshake_secret()) == to_hex(with_zeros.handshake_secret()));
+}
+
+// RFC 8446 §7.1 with an empty (EC)DHE input would be the 0-value: without a
+// PSK a handshake secret anyone can compute. Only psk_ke, chosen by name,
+// goes without one.
+constexpr bool empty_dhe_input_is_refused() {
+  schedule no_psk;
+  const status refused = no_psk.enter_handshake(bytes_view{});
+  return !refused.ok() && refused.error().alert == alert_description::internal_error &&
+         no_psk.current_stage() == schedule::stage::early && no_psk.handshake_secret().empty();
+}
+
+TEST_CASE("the key schedule refuses an empty (EC)DHE input unless psk_ke is chosen",
+          "[crypto][tls13]") {
+  STATIC_REQUIRE(empty_dhe_input_is_refused());
+  const auto psk = hex("4ecd0eb6ec3b4d87f5d6028f922ca4c5851a277fd41311c9e62d2c9492e1c4f3");
+  schedule with_psk(as_view(psk));
+  CHECK_FALSE(with_psk.enter_handshake(bytes_view{}).ok());
+  CHECK(with_psk.current_stage() == schedule::stage::early);
+  with_psk.enter_handshake(psk_ke_only);
+  CHECK(with_psk.current_stage() == schedule::stage::handshake);
 }
 
 TEST_CASE("SHA-384 schedule gives 48-byte secrets and AES-256-GCM keys", "[crypto][tls13]") {
   tls13_key_schedule<reference_provider, ref_sha384> ks;
   CHECK(ks.early_secret().size() == 48);
   const std::array<std::uint8_t, 48> h{};
-  ks.enter_handshake(as_view(h));
+  REQUIRE(ks.enter_handshake(as_view(h)));
   const auto s = ks.server_handshake_traffic_secret(as_view(h));
   CHECK(s.size() == 48);
   const auto keys = tls13_key_schedule<reference_provider, ref_sha384>::traffic_keys_for(
@@ -323,7 +344,11 @@ void check_acvp_tls13_case(const test::acvp::fields& p, const test::acvp::fields
         lower(e.at("earlyExporterMasterSecret")));
   t.update(get("helloServerRandom"));
   const auto sh = t.current();
-  ks.enter_handshake(dhe);
+  // PSK mode has no DHE input: psk_ke (RFC 8446 §4.2.9).
+  if (dhe.empty())
+    ks.enter_handshake(psk_ke_only);
+  else
+    REQUIRE(ks.enter_handshake(dhe));
   CHECK(to_hex(ks.client_handshake_traffic_secret(as_view(sh)).view()) ==
         lower(e.at("clientHandshakeTrafficSecret")));
   CHECK(to_hex(ks.server_handshake_traffic_secret(as_view(sh)).view()) ==

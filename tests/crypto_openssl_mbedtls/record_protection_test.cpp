@@ -12,6 +12,7 @@
 
 #include "support/allocation_counter.hpp"
 #include "support/hex.hpp"
+#include "support/record_protection_access.hpp"
 #include "tlswire/crypto/record_protection.hpp"
 #include "tlswire/providers/mbedtls.hpp"
 #include "tlswire/providers/openssl.hpp"
@@ -220,31 +221,53 @@ TEMPLATE_TEST_CASE("TLS 1.3 inner plaintext rules: all-zero padding and empty ha
 
 TEMPLATE_TEST_CASE("sequence numbers end at 2^64 - 1: seal and open refuse after it",
                    "[crypto][record]", openssl_provider, mbedtls_provider) {
+  // ChaCha20-Poly1305: its usage limit is the sequence ceiling itself
+  // (RFC 8446 §5.5); AES-GCM stops far earlier (the null-AEAD tests).
   const auto last = std::numeric_limits<std::uint64_t>::max();
+  const aead_id chacha = aead_id::chacha20_poly1305;
   tls13_record_protection<TestType> w, r;
-  REQUIRE(w.set_key(aead_id::aes_128_gcm, key_for(aead_id::aes_128_gcm), iv12));
-  REQUIRE(r.set_key(aead_id::aes_128_gcm, key_for(aead_id::aes_128_gcm), iv12));
-  w.set_sequence(record_sequence(last));
-  r.set_sequence(record_sequence(last));
+  REQUIRE(w.set_key(chacha, key_for(chacha), iv12));
+  REQUIRE(r.set_key(chacha, key_for(chacha), iv12));
+  record_protection_test_access::set_sequence(w, record_sequence(last));
+  record_protection_test_access::set_sequence(r, record_sequence(last));
   const bytes record = seal13(w, content_type::application_data, pattern(5));
   bytes plain(64);
   REQUIRE(r.open(record, plain).ok());
   CHECK(w.sequence().exhausted());
+  CHECK(w.key_update_needed());
   bytes out(64);
   auto after = w.seal(content_type::application_data, pattern(5), out);
   REQUIRE_FALSE(after.ok());
   CHECK(after.error().code == errc::crypto_failure);
   CHECK_FALSE(r.open(record, plain).ok());
   // Rekeying (RFC 8446 §5.3) starts again at 0.
-  REQUIRE(w.set_key(aead_id::aes_128_gcm, key_for(aead_id::aes_128_gcm), iv12));
+  REQUIRE(w.set_key(chacha, key_for(chacha), iv12));
   CHECK(w.sequence().next() == 0);
   CHECK(w.seal(content_type::application_data, pattern(5), out).ok());
 
   tls12_aead_record_protection<TestType> w12;
-  REQUIRE(w12.set_key(aead_id::aes_128_gcm, key_for(aead_id::aes_128_gcm), bytes_view(iv12).first(4)));
-  w12.set_sequence(record_sequence(last));
+  REQUIRE(w12.set_key(chacha, key_for(chacha), iv12));
+  record_protection_test_access::set_sequence(w12, record_sequence(last));
   CHECK(w12.seal(content_type::application_data, protocol_version::tls12, pattern(5), out).ok());
   CHECK_FALSE(w12.seal(content_type::application_data, protocol_version::tls12, pattern(5), out).ok());
+}
+
+TEMPLATE_TEST_CASE("AES-GCM keys stop at 2^24.5 records (RFC 8446 §5.5)", "[crypto][record]",
+                   openssl_provider, mbedtls_provider) {
+  const aead_id gcm = aead_id::aes_128_gcm;
+  tls13_record_protection<TestType> w, r;
+  REQUIRE(w.set_key(gcm, key_for(gcm), iv12));
+  REQUIRE(r.set_key(gcm, key_for(gcm), iv12));
+  record_protection_test_access::set_sequence(w, record_sequence(aead_last_sequence(gcm)));
+  record_protection_test_access::set_sequence(r, record_sequence(aead_last_sequence(gcm)));
+  CHECK(w.key_update_needed());
+  const bytes record = seal13(w, content_type::application_data, pattern(5));
+  bytes plain(64);
+  CHECK(r.open(record, plain).ok());  // the limit is the sealer's to keep
+  bytes out(64);
+  const auto refused = w.seal(content_type::application_data, pattern(5), out);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().alert == alert_description::internal_error);
 }
 
 // ---------------------------------------------------------------- TLS 1.2

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -370,6 +371,19 @@ TEST_CASE("refuses hostile ServerHellos with the alert the RFC names", "[message
     return p;
   };
   using ad = alert_description;
+  // RFC 8446 §4.1.3: "DOWNGRD" and 01 (TLS 1.2) or 00 (TLS 1.1 or below).
+  const auto tls12_with_sentinel = [&](const std::string& last_byte) {
+    return with([&](auto& p) {
+      p.version = "0303";
+      p.random = std::string(48, '2') + "444f574e475244" + last_byte;
+      p.suite = "c02f";
+      p.extensions.clear();
+    });
+  };
+  const client_hello_parts client_13_and_12 = client_with([](auto& c) {
+    c.suites = "1301c02f";
+    c.extensions[0] = {0x002b, "0403040303"};
+  });
   const std::string hrr_random = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
   const std::vector<hostile> cases{
       {"legacy_version 0x0304 in a 1.3 ServerHello", with([](auto& p) { p.version = "0304"; }), {}, errc::bad_value,
@@ -402,13 +416,10 @@ TEST_CASE("refuses hostile ServerHellos with the alert the RFC names", "[message
          p.extensions[1] = {0x0033, "001d"};
        }),
        {}, errc::bad_value, ad::illegal_parameter},
-      {"TLS 1.2 ServerHello carrying the downgrade sentinel to a 1.3 client", with([](auto& p) {
-         p.version = "0303";
-         p.random = std::string(48, '2') + "444f574e47524401";
-         p.suite = "c02f";
-         p.extensions.clear();
-       }),
-       client_with([](auto& c) { c.suites = "1301c02f"; }), errc::bad_value, ad::illegal_parameter},
+      {"TLS 1.2 ServerHello carrying the downgrade sentinel to a 1.3 client", tls12_with_sentinel("01"),
+       client_13_and_12, errc::bad_value, ad::illegal_parameter},
+      {"TLS 1.2 ServerHello carrying the TLS 1.1 sentinel to a 1.3 client", tls12_with_sentinel("00"),
+       client_13_and_12, errc::bad_value, ad::illegal_parameter},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -416,4 +427,87 @@ TEST_CASE("refuses hostile ServerHellos with the alert the RFC names", "[message
     CHECK(e.code == c.code);
     CHECK(e.alert == c.alert);
   }
+}
+
+namespace {
+
+// A ServerHello choosing TLS 1.2 or below (no supported_versions), with
+// `version` and the last 8 bytes of its random.
+test::server_hello_parts legacy_server_hello(const std::string& version, const std::string& random_tail = "2222222222222222") {
+  test::server_hello_parts p;
+  p.version = version;
+  p.random = std::string(48, '2') + random_tail;
+  p.suite = "c02f";
+  p.extensions.clear();
+  return p;
+}
+
+// A client offering `versions` in supported_versions (hex list, no length)
+// and TLS 1.2 suites too; "" for a client without supported_versions whose
+// legacy_version is `legacy`.
+test::client_hello_parts client_offering(const std::string& versions, const std::string& legacy = "0303") {
+  test::client_hello_parts c;
+  c.suites = "1301c02f";
+  c.version = legacy;
+  if (versions.empty()) {
+    c.extensions = {{0x000d, "000404030804"}};
+  } else {
+    char length[17];
+    std::snprintf(length, sizeof length, "%02zx", versions.size() / 2);
+    c.extensions[0] = {0x002b, length + versions};
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("refuses a ServerHello version the client did not offer with protocol_version",
+          "[messages][validate][server_hello]") {
+  struct row {
+    const char* name;
+    std::string server_version;
+    test::client_hello_parts client;
+  };
+  const std::vector<row> rows{
+      {"TLS 1.1 to a client offering 1.3 and 1.2", "0302", client_offering("03040303")},
+      {"TLS 1.0 to a client offering 1.3 and 1.2", "0301", client_offering("03040303")},
+      {"SSL 3.0 to a client offering 1.3 and 1.2", "0300", client_offering("03040303")},
+      {"SSL 2.0 to a client offering 1.3 and 1.2", "0200", client_offering("03040303")},
+      {"TLS 1.2 to a client offering only 1.3", "0303", client_offering("0304")},
+      {"TLS 1.2 to a client offering only 1.1 in supported_versions", "0303", client_offering("0302")},
+      {"TLS 1.2 to a TLS 1.1 client (legacy_version 0x0302)", "0303", client_offering("", "0302")},
+      {"SSL 3.0 to a TLS 1.2 client without supported_versions", "0300", client_offering("")},
+      {"TLS 1.3 chosen by legacy_version alone", "0304", client_offering("03040303")},
+  };
+  for (const auto& r : rows) {
+    INFO(r.name);
+    const error e = server_hello_error(legacy_server_hello(r.server_version), r.client);
+    CHECK(e.code == errc::bad_value);
+    CHECK(e.alert == alert_description::protocol_version);
+    CHECK(e.offset == 0);  // the legacy_version field
+  }
+}
+
+TEST_CASE("a client that offered at most TLS 1.2 refuses the TLS 1.1 downgrade sentinel below 1.2",
+          "[messages][validate][server_hello]") {
+  const std::string tls11_sentinel = "444f574e47524400";
+  const std::string tls12_sentinel = "444f574e47524401";
+  for (const auto& client : {client_offering(""), client_offering("03030302")}) {
+    const error e = server_hello_error(legacy_server_hello("0302", tls11_sentinel), client);
+    CHECK(e.alert == alert_description::illegal_parameter);
+    CHECK(e.offset == 2);  // the random
+    // A TLS 1.3 server choosing 1.2 for a 1.2 client says so; that is fine.
+    CHECK(server_hello_error(legacy_server_hello("0303", tls12_sentinel), client).code == errc::none);
+    // TLS 1.1 without a sentinel: offered, accepted.
+    CHECK(server_hello_error(legacy_server_hello("0302"), client).code == errc::none);
+  }
+  // A client offering 1.1 at most cannot tell: the server supports 1.2 but the client does not.
+  CHECK(server_hello_error(legacy_server_hello("0302", tls11_sentinel), client_offering("", "0302")).code ==
+        errc::none);
+}
+
+TEST_CASE("accepts TLS 1.2 and 1.1 ServerHellos the client offered", "[messages][validate][server_hello]") {
+  CHECK(server_hello_error(legacy_server_hello("0303"), client_offering("03040303")).code == errc::none);
+  CHECK(server_hello_error(legacy_server_hello("0302"), client_offering("030403030302")).code == errc::none);
+  CHECK(server_hello_error(legacy_server_hello("0301"), client_offering("")).code == errc::none);
 }

@@ -34,6 +34,7 @@
 
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/concepts.hpp"
+#include "tlswire/crypto/secret.hpp"
 #include "tlswire/record/inner_plaintext.hpp"
 #include "tlswire/record/record.hpp"
 #include "tlswire/registry/content_type.hpp"
@@ -42,6 +43,7 @@
 #include "tlswire/wire/codec.hpp"
 #include "tlswire/wire/reader.hpp"
 #include "tlswire/wire/result.hpp"
+#include "tlswire/wire/writer.hpp"
 
 namespace tlswire {
 
@@ -81,32 +83,76 @@ class record_sequence {
   bool exhausted_ = false;
 };
 
+// RFC 8446 §5.5 "Limits on Key Usage": how many records one key may
+// protect before confidentiality weakens, per AEAD (the sequence number
+// restarts with each key, so it counts them):
+//   AES-GCM: "up to 2^24.5 full-size records (about 24 million) may be
+//     encrypted on a given connection while keeping a safety margin of
+//     approximately 2^-57"; floor(2^24.5) = 23726566.
+//   ChaCha20-Poly1305: "the record sequence number would wrap before the
+//     safety limit is reached": only the 2^64 - 1 ceiling of record_sequence.
+//   AES-CCM and CCM_8: RFC 8446 names none. The confidentiality bound for
+//     CCM (draft-irtf-cfrg-aead-limits §5.3, the analysis RFC 9147 §4.5.3
+//     and its Appendix B rest on), CA <= (2l * q)^2 / 2^128, with a
+//     confidentiality advantage of 2^-60 (the margin behind GCM's 2^24.5)
+//     and l = 2^10 blocks per full record, gives q <= 2^23.
+// Records, not bytes, are counted: a short record counts as a full one,
+// which only errs towards updating early.
+//
+// aead_last_sequence is the last sequence number a key may seal: the limit
+// less one, or 2^64 - 1 for ChaCha20-Poly1305.
+constexpr std::uint64_t aead_last_sequence(aead_id aead) noexcept {
+  switch (aead) {
+    case aead_id::aes_128_gcm:
+    case aead_id::aes_256_gcm: return 23726566 - 1;
+    case aead_id::aes_128_ccm:
+    case aead_id::aes_128_ccm_8: return (std::uint64_t{1} << 23) - 1;
+    case aead_id::chacha20_poly1305: break;
+  }
+  return std::numeric_limits<std::uint64_t>::max();
+}
+
+// From which sequence number key_update_needed() says so: 1/16 of the limit
+// before it (about 1.5 million records for AES-GCM), room for a KeyUpdate
+// (RFC 8446 §4.6.3) to reach the peer while records keep flowing. RFC 8446
+// §5.5 wants the update before the limit is reached.
+constexpr std::uint64_t key_update_threshold(std::uint64_t last_sequence) noexcept {
+  return last_sequence - last_sequence / 16;
+}
+
+// Rewinding or seeking a direction's sequence number would let a caller
+// seal two records under one nonce, so no public function does it. Tests
+// and fuzz harnesses, which must reach the 2^64 - 1 ceiling or a usage limit
+// without sealing billions of records, define this type
+// (tests/support/record_protection_access.hpp); the library only declares it.
+struct record_protection_test_access;
+
 namespace record_protection_detail {
 
 inline constexpr error sequence_exhausted{errc::crypto_failure, alert_description::internal_error,
                                           no_offset};
 
-constexpr void put_u64(std::uint8_t* p, std::uint64_t v) noexcept {
-  for (std::size_t i = 8; i-- > 0;) {
-    p[i] = static_cast<std::uint8_t>(v & 0xff);
-    v >>= 8;
-  }
+// What seal() checks first: the ceiling of the sequence number (RFC 8446
+// §5.3) and the AEAD's usage limit (§5.5). Either one ends this key: the
+// caller rekeys (KeyUpdate) or closes. No alert names it: internal_error.
+constexpr bool may_seal(const record_sequence& sequence, std::uint64_t last_sequence) noexcept {
+  return !sequence.exhausted() && sequence.next() <= last_sequence;
 }
-constexpr void put_u16(std::uint8_t* p, std::size_t v) noexcept {
-  p[0] = static_cast<std::uint8_t>(v >> 8);
-  p[1] = static_cast<std::uint8_t>(v & 0xff);
-}
+
+// A nonce derived from the write IV is key material as much as the IV: it
+// lives in a secret, which wipes itself when the record is done.
+using nonce = secret<aead_nonce_size>;
 
 // RFC 8446 §5.3: "The 64-bit record sequence number is encoded in network
 // byte order and padded to the left with zeros to iv_length. The padded
 // sequence number is XORed with either the static client_write_iv or
 // server_write_iv". RFC 7905 §2 builds TLS 1.2 ChaCha20-Poly1305 nonces alike.
-constexpr std::array<std::uint8_t, aead_nonce_size> xor_nonce(
-    const std::array<std::uint8_t, aead_nonce_size>& iv, std::uint64_t sequence) noexcept {
-  std::array<std::uint8_t, aead_nonce_size> nonce = iv;
+constexpr nonce xor_nonce(const nonce& iv, std::uint64_t sequence) noexcept {
+  nonce n = iv;
+  std::uint8_t* const bytes = n.span().data();  // one checked span, not one per byte
   for (std::size_t i = 0; i < 8; ++i)
-    nonce[aead_nonce_size - 1 - i] ^= static_cast<std::uint8_t>(sequence >> (8 * i));
-  return nonce;
+    bytes[aead_nonce_size - 1 - i] ^= static_cast<std::uint8_t>(sequence >> (8 * i));
+  return n;
 }
 
 // Moves `content` to `to` unless it is already there (in place). The two
@@ -120,11 +166,14 @@ constexpr void place(bytes_view content, std::uint8_t* to) noexcept {
   }
 }
 
-constexpr void write_header(std::uint8_t* p, content_type type, protocol_version version,
+// The 5-byte record header (RFC 8446 §5.1 / RFC 5246 §6.2.1) into `out`,
+// which the caller sized; `length` fits a uint16 by the callers' limits.
+constexpr void write_header(mutable_bytes out, content_type type, protocol_version version,
                             std::size_t length) noexcept {
-  p[0] = static_cast<std::uint8_t>(type);
-  put_u16(p + 1, static_cast<std::uint16_t>(version));
-  put_u16(p + 3, length);
+  writer w(out);
+  w.code(type);
+  w.code(version);
+  w.u16(static_cast<std::uint16_t>(length));
 }
 
 }  // namespace record_protection_detail
@@ -158,8 +207,9 @@ class tls13_record_protection {
     Expects(iv.size() == aead_nonce_size);
     if (!P::supports(aead)) return make_error(errc::unsupported, no_offset);
     TLSWIRE_CHECK(key_.set_key(aead, key));
-    for (std::size_t i = 0; i < aead_nonce_size; ++i) iv_[i] = iv[i];
+    iv_ = record_protection_detail::nonce(iv);
     tag_ = aead_tag_size(aead);
+    last_sequence_ = aead_last_sequence(aead);
     limits_ = limits;
     limits_.protection = record_form::tls13;
     sequence_ = record_sequence{};
@@ -173,8 +223,12 @@ class tls13_record_protection {
 
   constexpr bool keyed() const noexcept { return keyed_; }
   constexpr const record_sequence& sequence() const noexcept { return sequence_; }
-  // For resuming a direction mid-stream (and for tests of the wrap).
-  constexpr void set_sequence(record_sequence s) noexcept { sequence_ = s; }
+  // RFC 8446 §5.5: this key is near its AEAD's usage limit (or its
+  // sequence number's end): time for a KeyUpdate, which rekeys with
+  // set_key. seal() refuses once the limit itself is reached.
+  constexpr bool key_update_needed() const noexcept {
+    return sequence_.exhausted() || sequence_.next() >= key_update_threshold(last_sequence_);
+  }
 
   // Bytes seal() writes for `content_size` content bytes and `padding` zeros.
   constexpr std::size_t sealed_size(std::size_t content_size,
@@ -192,7 +246,7 @@ class tls13_record_protection {
                                      std::size_t padding = 0) {
     using namespace record_protection_detail;
     Expects(keyed_);
-    if (sequence_.exhausted()) return sequence_exhausted;
+    if (!may_seal(sequence_, last_sequence_)) return sequence_exhausted;
     if (content.size() > limits_.max_plaintext ||
         padding > limits_.max_plaintext - content.size())
       return make_error(errc::record_overflow, no_offset);
@@ -207,11 +261,11 @@ class tls13_record_protection {
     place(content, body);
     body[content.size()] = static_cast<std::uint8_t>(type);
     for (std::size_t i = 0; i < padding; ++i) body[content.size() + 1 + i] = 0;
-    write_header(out.data(), content_type::application_data, protocol_version::tls12,
-                 inner + tag_);
+    write_header(out.first(record_header_size), content_type::application_data,
+                 protocol_version::tls12, inner + tag_);
 
-    const auto nonce = xor_nonce(iv_, sequence_.next());
-    TLSWIRE_CHECK(key_.seal(as_view(nonce), out.first(record_header_size),
+    const nonce n = xor_nonce(iv_, sequence_.next());
+    TLSWIRE_CHECK(key_.seal(n.view(), out.first(record_header_size),
                             bytes_view(body, inner), out.subspan(record_header_size, inner + tag_)));
     sequence_.advance();
     return total;
@@ -236,8 +290,8 @@ class tls13_record_protection {
     if (plaintext_out.size() < inner_size) return make_error(errc::buffer_too_small, no_offset);
     const mutable_bytes inner = plaintext_out.first(inner_size);
 
-    const auto nonce = xor_nonce(iv_, sequence_.next());
-    if (!key_.open(as_view(nonce), record_bytes.first(record_header_size), rec.fragment, inner))
+    const nonce n = xor_nonce(iv_, sequence_.next());
+    if (!key_.open(n.view(), record_bytes.first(record_header_size), rec.fragment, inner))
       return make_error(errc::bad_record_mac, record_header_size);
     sequence_.advance();
 
@@ -248,9 +302,13 @@ class tls13_record_protection {
   }
 
  private:
+  friend struct record_protection_test_access;
+  constexpr void set_sequence(record_sequence s) noexcept { sequence_ = s; }
+
   typename P::aead_key key_{};
-  std::array<std::uint8_t, aead_nonce_size> iv_{};
+  record_protection_detail::nonce iv_{aead_nonce_size};  // wipes itself
   std::size_t tag_ = 16;
+  std::uint64_t last_sequence_ = 0;
   record_limits limits_{record_form::tls13, max_plaintext_length};
   record_sequence sequence_{};
   bool keyed_ = false;
@@ -258,7 +316,7 @@ class tls13_record_protection {
  public:
   // The IV is key material too. Neither copied nor moved: one live copy of
   // the key and IV, and of the sequence number that must never repeat under them.
-  constexpr ~tls13_record_protection() { secure_wipe(mutable_bytes(iv_.data(), iv_.size())); }
+  constexpr ~tls13_record_protection() = default;
   tls13_record_protection(const tls13_record_protection&) = delete;
   tls13_record_protection& operator=(const tls13_record_protection&) = delete;
   tls13_record_protection(tls13_record_protection&&) = delete;
@@ -290,15 +348,19 @@ class tls12_aead_record_protection {
   // Keys one direction with the key block's write key and write IV
   // (crypto/tls12_key_schedule.hpp): a 4-byte salt for GCM/CCM, 12 bytes for
   // ChaCha20-Poly1305. The sequence number restarts at 0 (RFC 5246 §6.1).
+  // A refusal (unsupported AEAD, a key the provider refuses) leaves the
+  // direction as it was: nothing is changed before the steps that can fail.
   constexpr status set_key(aead_id aead, bytes_view key, bytes_view fixed_iv,
                            record_limits limits = {}) {
-    explicit_ = aead != aead_id::chacha20_poly1305;
-    Expects(fixed_iv.size() == (explicit_ ? 4 : aead_nonce_size));
+    const bool explicit_nonce = aead != aead_id::chacha20_poly1305;
+    Expects(fixed_iv.size() == (explicit_nonce ? 4 : aead_nonce_size));
     if (!P::supports(aead)) return make_error(errc::unsupported, no_offset);
     TLSWIRE_CHECK(key_.set_key(aead, key));
-    iv_ = {};
-    for (std::size_t i = 0; i < fixed_iv.size(); ++i) iv_[i] = fixed_iv[i];
+    explicit_ = explicit_nonce;
+    iv_ = record_protection_detail::nonce(aead_nonce_size);  // a GCM/CCM salt is zero-padded
+    for (std::size_t i = 0; i < fixed_iv.size(); ++i) iv_.span()[i] = fixed_iv[i];
     tag_ = aead_tag_size(aead);
+    last_sequence_ = aead_last_sequence(aead);
     limits_ = limits;
     limits_.protection = record_form::tls12;
     sequence_ = record_sequence{};
@@ -308,7 +370,11 @@ class tls12_aead_record_protection {
 
   constexpr bool keyed() const noexcept { return keyed_; }
   constexpr const record_sequence& sequence() const noexcept { return sequence_; }
-  constexpr void set_sequence(record_sequence s) noexcept { sequence_ = s; }
+  // As for TLS 1.3 (RFC 8446 §5.5's limits hold for TLS 1.2's AEADs too);
+  // TLS 1.2 has no KeyUpdate, so the answer is renegotiation or closing.
+  constexpr bool key_update_needed() const noexcept {
+    return sequence_.exhausted() || sequence_.next() >= key_update_threshold(last_sequence_);
+  }
 
   // Where the content goes for in-place sealing, and where open() can write
   // the plaintext over the ciphertext: after the header and nonce_explicit.
@@ -327,7 +393,7 @@ class tls12_aead_record_protection {
                                      bytes_view content, mutable_bytes out) {
     using namespace record_protection_detail;
     Expects(keyed_);
-    if (sequence_.exhausted()) return sequence_exhausted;
+    if (!may_seal(sequence_, last_sequence_)) return sequence_exhausted;
     if (content.size() > limits_.max_plaintext) return make_error(errc::record_overflow, no_offset);
     if (content.empty() && !may_be_empty(type)) return make_error(errc::unexpected_message, no_offset);
     const std::size_t offset = content_offset();
@@ -337,16 +403,16 @@ class tls12_aead_record_protection {
     const std::uint64_t seq = sequence_.next();
     std::uint8_t* body = out.data() + offset;
     place(content, body);
-    write_header(out.data(), type, version, total - record_header_size);
-    std::array<std::uint8_t, aead_nonce_size> nonce = iv_;
+    write_header(out.first(record_header_size), type, version, total - record_header_size);
+    nonce n = iv_;
     if (explicit_) {
-      put_u64(nonce.data() + 4, seq);
-      put_u64(out.data() + record_header_size, seq);
+      writer(n.span().subspan(4)).u64(seq);
+      writer(out.subspan(record_header_size, explicit_nonce_size)).u64(seq);
     } else {
-      nonce = xor_nonce(iv_, seq);
+      n = xor_nonce(iv_, seq);
     }
     const auto aad = additional_data(seq, type, version, content.size());
-    TLSWIRE_CHECK(key_.seal(as_view(nonce), as_view(aad), bytes_view(body, content.size()),
+    TLSWIRE_CHECK(key_.seal(n.view(), as_view(aad), bytes_view(body, content.size()),
                             mutable_bytes(body, content.size() + tag_)));
     sequence_.advance();
     return total;
@@ -372,17 +438,17 @@ class tls12_aead_record_protection {
     if (plaintext_out.size() < length) return make_error(errc::buffer_too_small, no_offset);
 
     const std::uint64_t seq = sequence_.next();
-    std::array<std::uint8_t, aead_nonce_size> nonce = iv_;
+    nonce n = iv_;
     bytes_view sealed = rec.fragment;
     if (explicit_) {
-      for (std::size_t i = 0; i < explicit_nonce_size; ++i) nonce[4 + i] = rec.fragment[i];
+      for (std::size_t i = 0; i < explicit_nonce_size; ++i) n.span()[4 + i] = rec.fragment[i];
       sealed = rec.fragment.subspan(explicit_nonce_size);
     } else {
-      nonce = xor_nonce(iv_, seq);
+      n = xor_nonce(iv_, seq);
     }
     const auto aad = additional_data(seq, rec.type, rec.legacy_record_version, length);
     const mutable_bytes plaintext = plaintext_out.first(length);
-    if (!key_.open(as_view(nonce), as_view(aad), sealed, plaintext))
+    if (!key_.open(n.view(), as_view(aad), sealed, plaintext))
       return make_error(errc::bad_record_mac, record_header_size);
     sequence_.advance();
     if (length == 0 && !may_be_empty(rec.type))
@@ -397,14 +463,18 @@ class tls12_aead_record_protection {
                                                                 protocol_version version,
                                                                 std::size_t length) noexcept {
     std::array<std::uint8_t, 13> aad{};
-    record_protection_detail::put_u64(aad.data(), seq);
-    record_protection_detail::write_header(aad.data() + 8, type, version, length);
+    writer(mutable_bytes(aad.data(), 8)).u64(seq);
+    record_protection_detail::write_header(mutable_bytes(aad).subspan(8), type, version, length);
     return aad;
   }
 
+  friend struct record_protection_test_access;
+  constexpr void set_sequence(record_sequence s) noexcept { sequence_ = s; }
+
   typename P::aead_key key_{};
-  std::array<std::uint8_t, aead_nonce_size> iv_{};
+  record_protection_detail::nonce iv_{aead_nonce_size};  // wipes itself
   std::size_t tag_ = 16;
+  std::uint64_t last_sequence_ = 0;
   record_limits limits_{record_form::tls12, max_plaintext_length};
   record_sequence sequence_{};
   bool explicit_ = true;
@@ -412,9 +482,7 @@ class tls12_aead_record_protection {
 
  public:
   // As for TLS 1.3: the IV is wiped, and the object is neither copied nor moved.
-  constexpr ~tls12_aead_record_protection() {
-    secure_wipe(mutable_bytes(iv_.data(), iv_.size()));
-  }
+  constexpr ~tls12_aead_record_protection() = default;
   tls12_aead_record_protection(const tls12_aead_record_protection&) = delete;
   tls12_aead_record_protection& operator=(const tls12_aead_record_protection&) = delete;
   tls12_aead_record_protection(tls12_aead_record_protection&&) = delete;

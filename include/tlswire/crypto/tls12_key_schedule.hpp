@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include <gsl/assert>
 
@@ -99,9 +100,7 @@ class tls12_key_schedule {
                                                      bytes_view server_random) noexcept {
     Expects(client_random.size() == tls12_random_size &&
             server_random.size() == tls12_random_size);
-    tls12_key_schedule s;
-    tls12_prf<P, H>(premaster, "master secret", client_random, server_random, s.master_.span());
-    return s;
+    return tls12_key_schedule(premaster, "master secret", client_random, server_random);
   }
 
   // RFC 7627 §4
@@ -111,19 +110,23 @@ class tls12_key_schedule {
   // (RFC 7627 §3), with the PRF's hash.
   static constexpr tls12_key_schedule from_premaster_extended(bytes_view premaster,
                                                               bytes_view session_hash) noexcept {
-    tls12_key_schedule s;
-    tls12_prf<P, H>(premaster, "extended master secret", session_hash, {}, s.master_.span());
-    return s;
+    return tls12_key_schedule(premaster, "extended master secret", session_hash, {});
   }
 
   // A master secret known already: a resumed session (RFC 5246 §7.3), or a
   // key log's CLIENT_RANDOM line.
   static constexpr tls12_key_schedule from_master_secret(bytes_view master_secret) noexcept {
     Expects(master_secret.size() == tls12_master_secret_size);
-    tls12_key_schedule s;
-    s.master_ = master_secret_type(master_secret);
-    return s;
+    return tls12_key_schedule(master_secret);
   }
+
+  // One live copy of the master secret, as for tls13_key_schedule: neither
+  // copied nor moved (the factories above return by guaranteed elision).
+  tls12_key_schedule(const tls12_key_schedule&) = delete;
+  tls12_key_schedule& operator=(const tls12_key_schedule&) = delete;
+  tls12_key_schedule(tls12_key_schedule&&) = delete;
+  tls12_key_schedule& operator=(tls12_key_schedule&&) = delete;
+  constexpr ~tls12_key_schedule() = default;  // master_secret_type wipes itself
 
   constexpr bytes_view master_secret() const noexcept { return master_.view(); }
 
@@ -180,7 +183,15 @@ class tls12_key_schedule {
   }
 
  private:
-  constexpr tls12_key_schedule() noexcept : master_(tls12_master_secret_size) {}
+  // master_secret = PRF(premaster, label, seed_a + seed_b)[0..47]
+  constexpr tls12_key_schedule(bytes_view premaster, std::string_view label, bytes_view seed_a,
+                               bytes_view seed_b) noexcept
+      : master_(tls12_master_secret_size) {
+    tls12_prf<P, H>(premaster, label, seed_a, seed_b, master_.span());
+  }
+  constexpr explicit tls12_key_schedule(bytes_view master_secret) noexcept
+      : master_(master_secret) {}
+
   master_secret_type master_;
 };
 

@@ -50,6 +50,13 @@ enum class psk_kind : std::uint8_t {
   resumption,  // "res binder": from a NewSessionTicket
 };
 
+// RFC 8446 §4.2.9: the psk_ke mode chosen, written where it is chosen:
+// enter_handshake(psk_ke_only) instead of a shared secret.
+struct psk_ke_only_t {
+  explicit psk_ke_only_t() = default;
+};
+inline constexpr psk_ke_only_t psk_ke_only{};
+
 template <class P, class H>
   requires provides_hkdf<P, H> && provides_hmac<P, H>
 class tls13_key_schedule {
@@ -63,7 +70,7 @@ class tls13_key_schedule {
   // a PSK the IKM is Hash.length zeros ("If a given secret is not available,
   // then the 0-value ... is used").
   constexpr tls13_key_schedule() noexcept : tls13_key_schedule(bytes_view{}) {}
-  constexpr explicit tls13_key_schedule(bytes_view psk) noexcept : current_(hash_length) {
+  constexpr explicit tls13_key_schedule(bytes_view psk) noexcept : current_(hash_length), psk_(!psk.empty()) {
     const std::array<std::uint8_t, hash_length> zeros{};
     P::template hkdf_extract<H>(as_view(zeros), psk.empty() ? as_view(zeros) : psk,
                                 current_.span());
@@ -103,10 +110,22 @@ class tls13_key_schedule {
 
   // RFC 8446 §7.1: Handshake Secret = HKDF-Extract(
   //   salt = Derive-Secret(Early Secret, "derived", ""), IKM = (EC)DHE).
-  // An empty shared secret (psk_ke, RFC 8446 §4.2.9) is the 0-value.
-  constexpr void enter_handshake(bytes_view shared_secret) noexcept {
+  // An empty shared secret is refused (internal_error, the stage stays
+  // early): taken as the 0-value it would give a handshake secret anyone who
+  // knows the PSK, or without a PSK anyone at all, can compute. Only psk_ke
+  // has no (EC)DHE input, and says so with the overload below.
+  [[nodiscard]] constexpr status enter_handshake(bytes_view shared_secret) noexcept {
     Expects(stage_ == stage::early);
+    if (shared_secret.empty()) return make_error(errc::crypto_failure, alert_description::internal_error, 0);
     advance(shared_secret);
+    stage_ = stage::handshake;
+    return {};
+  }
+  // RFC 8446 §4.2.9 psk_ke, "PSK-only key establishment": the (EC)DHE input
+  // is the 0-value (RFC 8446 §7.1). Only with a PSK.
+  constexpr void enter_handshake(psk_ke_only_t) noexcept {
+    Expects(stage_ == stage::early && psk_);
+    advance({});
     stage_ = stage::handshake;
   }
 
@@ -280,6 +299,7 @@ class tls13_key_schedule {
   }
 
   secret_type current_;
+  bool psk_ = false;  // constructed with a PSK: psk_ke is possible
   stage stage_ = stage::early;
 };
 

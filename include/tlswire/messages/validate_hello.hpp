@@ -142,6 +142,43 @@ constexpr status check_client_hello_typed(const client_hello& h) {
   return check_client_hello(h, typed_facts{h.extensions});
 }
 
+// A version chosen without supported_versions (TLS 1.2 and below: the
+// ServerHello's legacy_version), against what the client offered; `at` is
+// the legacy_version field.
+constexpr status check_legacy_version(protocol_version version, const client_hello& ch,
+                                      const version_list& offered, std::size_t at) {
+  const auto v = to_underlying(version);
+  // RFC 7568 §3 (SSL 3.0) and RFC 6176 (SSL 2.0): never, and TLS 1.3 or
+  // anything above it only through supported_versions (RFC 8446 §4.1.3).
+  bool acceptable = v >= to_underlying(protocol_version::tls10) && v <= to_underlying(protocol_version::tls12);
+  // RFC 8446 §4.2.1: with supported_versions the client's list is all it
+  // offers; without, every version up to legacy_version (RFC 5246 §E.1).
+  if (ch.extensions.contains(extension_type::supported_versions))
+    acceptable = acceptable && offered.contains(version);
+  else
+    acceptable = acceptable && v <= to_underlying(ch.legacy_version);
+  if (!acceptable) return make_error(errc::bad_value, alert_description::protocol_version, at);
+  return {};
+}
+
+// RFC 8446 §4.1.3: "TLS 1.3 clients receiving a ServerHello indicating TLS
+// 1.2 or below MUST check that the last 8 bytes are not equal to either of
+// these values. TLS 1.2 clients SHOULD also check that the last 8 bytes are
+// not equal to the second value if the ServerHello indicates TLS 1.1 or
+// below. If a match is found, the client MUST abort the handshake with an
+// "illegal_parameter" alert." Reported at the random.
+constexpr status check_downgrade_sentinel(const server_hello& sh, protocol_version version,
+                                          const version_list& offered) {
+  const downgrade_sentinel sentinel = sh.downgrade();
+  if (sentinel == downgrade_sentinel::none) return {};
+  const bool offered_tls13 = offered.contains(protocol_version::tls13);
+  const bool tls11_or_below_from_tls12_client =
+      offered.contains(protocol_version::tls12) && to_underlying(version) < to_underlying(protocol_version::tls12) &&
+      sentinel == downgrade_sentinel::tls11_or_below;
+  if (offered_tls13 || tls11_or_below_from_tls12_client) return illegal(sh.offset + 2);
+  return {};
+}
+
 }  // namespace validate_detail
 
 // RFC 8446 §4.1.2, §4.2, §9.2 — a ClientHello that offers TLS 1.3
@@ -223,8 +260,13 @@ constexpr status validate(const server_hello& h) {
 //     (unsupported_extension), key_share names a group the client sent a
 //     share for (an HRR's: a group it listed but sent no share for),
 //     pre_shared_key selects an offered identity                illegal_parameter
+//   - ≤1.2: a version the client offered — in its supported_versions when
+//     it sent one (RFC 8446 §4.2.1), else at most its legacy_version
+//     (RFC 5246 §E.1) — and never below TLS 1.0 (RFC 7568 §3)  protocol_version
+//     (RFC 8446 §D.1: "not supported by the client (or is not acceptable)")
 //   - ≤1.2 from a client that offered 1.3: no downgrade sentinel in the
-//     random (RFC 8446 §4.1.3)                                  illegal_parameter
+//     random; from one that offered at most 1.2, none saying TLS 1.1 or
+//     below when 1.1 or below was chosen (RFC 8446 §4.1.3)  illegal_parameter
 constexpr status validate(const server_hello& sh, const client_hello& ch) {
   using namespace validate_detail;
   TLSWIRE_CHECK(validate(sh));
@@ -236,8 +278,9 @@ constexpr status validate(const server_hello& sh, const client_hello& ch) {
   TLSWIRE_TRY(const version_list offered, offered_versions(ch));
   const bool hrr = sh.is_hello_retry_request();
 
-  if (version != protocol_version::tls13 && !hrr) {
-    if (offered.contains(protocol_version::tls13) && sh.downgrade() != downgrade_sentinel::none) return illegal(sh.offset + 2);
+  if (!hrr && !ext.contains(extension_type::supported_versions)) {
+    TLSWIRE_CHECK(check_legacy_version(version, ch, offered, sh.offset));
+    TLSWIRE_CHECK(check_downgrade_sentinel(sh, version, offered));
     return check_extensions_requested(ext, message_context::tls12_server_hello, ch.extensions);
   }
   if (!offered.contains(protocol_version::tls13)) return illegal(extension_offset(ext, extension_type::supported_versions));
