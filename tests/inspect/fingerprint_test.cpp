@@ -256,7 +256,7 @@ TEST_CASE("JA4 sorts suites from every value window, repeats and window edges ke
   for (std::uint32_t i = 0; i < 32767; ++i) lists[1].push_back(static_cast<std::uint16_t>((i * 40503U) & 0xffff));
   for (const auto& suites : lists) {
     const auto body = hello_body_with_suites(suites);
-    auto h = parse_client_hello(bytes_view(body.data(), body.size()));
+    auto h = decode<client_hello>(bytes_view(body.data(), body.size()));
     REQUIRE(h.ok());
     std::array<char, ja4_size> out{};
     const std::string got(ja4_of(*h, out));

@@ -42,12 +42,12 @@ constexpr result<client_hello_binders> split_client_hello_binders(bytes_view cli
   if (m.type != handshake_type::client_hello) return make_error(errc::unexpected_message, 0);
   if (m.raw.size() != client_hello_message.size())
     return make_error(errc::trailing_bytes, m.raw.size());
-  TLSWIRE_TRY(const client_hello ch, parse_client_hello(m));
+  TLSWIRE_TRY(const client_hello ch, parse_message<client_hello>(m));
   if (!ch.extensions.contains(extension_type::pre_shared_key))
     return make_error(errc::missing_extension, handshake_header_size);
   TLSWIRE_CHECK(check_pre_shared_key_last(ch.extensions));
   TLSWIRE_TRY(const auto offered, ch.extensions.get<pre_shared_key_client_hello>());
-  if (!offered.validate()) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
+  if (!validate(offered)) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
   // Last extension, last field: the binders list ends the message.
   const bytes_view binders = offered.binders.wire_bytes();
   const std::size_t kept = client_hello_message.size() - offered.binders_length();

@@ -115,7 +115,7 @@ constexpr bool refused_in_tls13(signature_scheme s) noexcept {
          s == signature_scheme::rsa_pkcs1_sha512_legacy;
 }
 
-constexpr error refuse(alert_description alert) noexcept { return make_error(errc::bad_value, alert, 0); }
+constexpr error refuse(alert_description alert) noexcept { return make_error(errc::bad_value, alert, no_offset); }
 
 }  // namespace signature_policy_detail
 
