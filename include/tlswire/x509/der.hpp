@@ -152,6 +152,36 @@ constexpr std::uint32_t read_small_uint(reader& r) noexcept {
   return v;
 }
 
+// X.690 §11.1: a DER BOOLEAN is one octet, 0x00 (FALSE) or 0xFF (TRUE).
+constexpr bool read_boolean(reader& r) noexcept {
+  const element e = read(r, tag::boolean);
+  if (!r) return false;
+  if (e.contents.size() != 1 || (e.contents[0] != 0x00 && e.contents[0] != 0xff)) {
+    fail_corrupt(r, e.offset);
+    return false;
+  }
+  return e.contents[0] == 0xff;
+}
+
+// A BOOLEAN DEFAULT FALSE field: absent is FALSE, and X.690 §11.5 says a
+// DER encoding omits a value equal to its DEFAULT, so an explicit FALSE is refused.
+constexpr bool read_default_false(reader& r) noexcept {
+  if (peek_tag(r) != tag::boolean) return false;
+  const std::size_t at = r.offset();
+  const bool v = read_boolean(r);
+  if (r.ok() && !v) fail_corrupt(r, at);
+  return v;
+}
+
+// X.690 §11.2.2: a named-bit-list BIT STRING (keyUsage) in DER has no
+// trailing zero bits: the unused bits are 0 and the last used bit is 1.
+constexpr bool is_der_named_bits(bytes_view v) noexcept {
+  if (v.empty() || v[0] > 7) return false;
+  if (v.size() == 1) return v[0] == 0;
+  const std::uint8_t last = v[v.size() - 1];
+  return (last & ((1u << v[0]) - 1)) == 0 && (last & (1u << v[0])) != 0;
+}
+
 // An OBJECT IDENTIFIER's contents compared with a known encoding.
 struct oid {
   bytes_view encoded{};
