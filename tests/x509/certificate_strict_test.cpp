@@ -56,6 +56,10 @@ struct parts {
   bytes not_before = tlv(0x17, ascii("240229120000Z"));  // 2024 is a leap year
   bytes not_after = tlv(0x18, ascii("20501231235959Z"));
   bytes unique_ids{};
+  bytes subject_value = tlv(0x0c, ascii("t"));  // the CN, a UTF8String
+  bytes signature_parameters{};                  // inside signatureAlgorithm (both copies)
+  bytes spki = tlv(0x30, cat({tlv(0x30, cat({oid_of(oid::ec_public_key), oid_of(oid::secp256r1)})),
+                              tlv(0x03, cat({{0x00, 0x04}, bytes(64, 0x11)}))}));
   std::vector<bytes> extensions{
       extension(oid::basic_constraints, true_, tlv(0x30, cat({true_, tlv(0x02, {0x00})}))),
       extension(oid::key_usage, true_, tlv(0x03, {0x05, 0xa0})),  // digitalSignature, keyEncipherment
@@ -64,14 +68,13 @@ struct parts {
 };
 
 bytes certificate_of(const parts& p) {
-  const bytes algorithm = tlv(0x30, oid_of(oid::ecdsa_with_sha256));
-  const bytes name = tlv(0x30, tlv(0x31, tlv(0x30, cat({oid_of(oid::common_name), tlv(0x0c, ascii("t"))}))));
-  const bytes spki = tlv(0x30, cat({tlv(0x30, cat({oid_of(oid::ec_public_key), oid_of(oid::secp256r1)})),
-                                     tlv(0x03, {0x00, 0x04, 0x01, 0x02})}));
+  const bytes algorithm = tlv(0x30, cat({oid_of(oid::ecdsa_with_sha256), p.signature_parameters}));
+  const bytes issuer = tlv(0x30, tlv(0x31, tlv(0x30, cat({oid_of(oid::common_name), tlv(0x0c, ascii("t"))}))));
+  const bytes subject = tlv(0x30, tlv(0x31, tlv(0x30, cat({oid_of(oid::common_name), p.subject_value}))));
   bytes exts;
   for (const bytes& e : p.extensions) exts = cat({exts, e});
-  const bytes tbs = tlv(0x30, cat({p.version, tlv(0x02, {0x01}), algorithm, name,
-                                   tlv(0x30, cat({p.not_before, p.not_after})), name, spki, p.unique_ids,
+  const bytes tbs = tlv(0x30, cat({p.version, tlv(0x02, {0x01}), algorithm, issuer,
+                                   tlv(0x30, cat({p.not_before, p.not_after})), subject, p.spki, p.unique_ids,
                                    p.extensions.empty() ? bytes{} : tlv(0xa3, tlv(0x30, exts))}));
   return tlv(0x30, cat({tbs, algorithm, tlv(0x03, {0x00, 0x30, 0x00})}));
 }
@@ -219,4 +222,81 @@ TEST_CASE("reads extKeyUsage and nameConstraints once they are checked", "[x509]
   name_constraints::for_each_base(nc->excluded, [&](const general_name& n) { forms.push_back(n.form); });
   CHECK(forms == std::vector<general_name::kind>{general_name::kind::dns, general_name::kind::ip});
   CHECK_FALSE(decode<certificate>(bytes_view(der.data(), der.size() - 1)));
+}
+
+TEST_CASE("refuses names whose strings break their character sets (X.680 §41)", "[x509][der]") {
+  auto with_cn = [](bytes value) {
+    parts p;
+    p.subject_value = std::move(value);
+    return p;
+  };
+  CHECK(accepted(with_cn(tlv(0x0c, {'c', 0xc3, 0xa9}))));           // UTF-8 "cé"
+  CHECK_FALSE(accepted(with_cn(tlv(0x0c, {'c', 0xc3}))));           // cut short
+  CHECK_FALSE(accepted(with_cn(tlv(0x0c, {0xc0, 0xaf}))));          // overlong "/"
+  CHECK_FALSE(accepted(with_cn(tlv(0x0c, {0xed, 0xa0, 0x80}))));    // a surrogate
+  CHECK_FALSE(accepted(with_cn(tlv(0x0c, {0xf4, 0x90, 0x80, 0x80}))));  // past U+10FFFF
+  CHECK(accepted(with_cn(tlv(0x13, ascii("A-z 0.9 (x)")))));
+  CHECK(accepted(with_cn(tlv(0x13, ascii("*.a.test")))));           // '*' as issued in practice
+  CHECK_FALSE(accepted(with_cn(tlv(0x13, ascii("a@b")))));
+  CHECK_FALSE(accepted(with_cn(tlv(0x13, {'a', 0xe9}))));
+  CHECK(accepted(with_cn(tlv(0x16, ascii("a@b.test")))));
+  CHECK_FALSE(accepted(with_cn(tlv(0x16, {'a', 0x80}))));
+  CHECK_FALSE(accepted(with_cn(tlv(0x1e, {0x00, 0x61, 0x00}))));   // BMPString of an odd length
+  CHECK_FALSE(accepted(with_cn(tlv(0x2c, tlv(0x0c, ascii("t"))))));  // a constructed UTF8String (BER only)
+  CHECK_FALSE(accepted(with_cn(tlv(0x8c, ascii("t")))));           // not a universal type
+  CHECK_FALSE(accepted(with_cn(tlv(0x00, {}))));                    // universal tag 0
+}
+
+TEST_CASE("refuses non-canonical NULL, OID and INTEGER inside algorithm parameters", "[x509][der]") {
+  auto with_parameters = [](bytes value) {
+    parts p;
+    p.signature_parameters = std::move(value);
+    return p;
+  };
+  CHECK(accepted(with_parameters(tlv(0x05, {}))));
+  CHECK_FALSE(accepted(with_parameters(tlv(0x05, {0x00}))));
+  CHECK_FALSE(accepted(with_parameters(tlv(0x06, {0x2a, 0x80, 0x01}))));
+  CHECK_FALSE(accepted(with_parameters(tlv(0x30, tlv(0x02, {0x00, 0x01})))));
+  CHECK_FALSE(accepted(with_parameters(tlv(0x30, tlv(0x01, {0x01})))));
+}
+
+TEST_CASE("refuses public keys their RFCs do not allow", "[x509][der]") {
+  auto with_key = [](const known_oid& type, bytes parameters, bytes key) {
+    parts p;
+    p.spki = tlv(0x30, cat({tlv(0x30, cat({oid_of(type), parameters})), tlv(0x03, cat({{0x00}, key}))}));
+    return p;
+  };
+  const bytes rsa_key = tlv(0x30, cat({tlv(0x02, {0x00, 0xc1, 0x02}), tlv(0x02, {0x01, 0x00, 0x01})}));
+  CHECK(accepted(with_key(oid::rsa_encryption, tlv(0x05, {}), rsa_key)));
+  CHECK_FALSE(accepted(with_key(oid::rsa_encryption, {}, rsa_key)));  // RFC 3279: parameters NULL
+  CHECK_FALSE(accepted(with_key(oid::rsa_encryption, tlv(0x05, {}), tlv(0x30, tlv(0x02, {0x01})))));
+  CHECK_FALSE(accepted(with_key(oid::rsa_encryption, tlv(0x05, {}),
+                                tlv(0x30, cat({tlv(0x02, {0x81}), tlv(0x02, {0x03})})))));  // negative modulus
+  CHECK_FALSE(accepted(with_key(oid::rsa_encryption, tlv(0x05, {}), cat({rsa_key, {0x00}}))));
+  CHECK(accepted(with_key(oid::ec_public_key, oid_of(oid::secp384r1), cat({{0x04}, bytes(96, 0x22)}))));
+  CHECK(accepted(with_key(oid::ec_public_key, oid_of(oid::secp384r1), cat({{0x03}, bytes(48, 0x22)}))));
+  CHECK_FALSE(accepted(with_key(oid::ec_public_key, oid_of(oid::secp384r1), cat({{0x04}, bytes(64, 0x22)}))));
+  CHECK_FALSE(accepted(with_key(oid::ec_public_key, oid_of(oid::secp256r1), cat({{0x05}, bytes(64, 0x22)}))));
+  CHECK_FALSE(accepted(with_key(oid::ec_public_key, tlv(0x30, {}), cat({{0x04}, bytes(64, 0x22)}))));  // specifiedCurve
+  CHECK(accepted(with_key(oid::ed25519, {}, bytes(32, 0x33))));
+  CHECK_FALSE(accepted(with_key(oid::ed25519, {}, bytes(31, 0x33))));
+  CHECK_FALSE(accepted(with_key(oid::ed25519, tlv(0x05, {}), bytes(32, 0x33))));  // RFC 8410: absent
+}
+
+TEST_CASE("refuses malformed key identifiers and CRL distribution points", "[x509][der]") {
+  CHECK(accepted(with_extra(extension(oid::subject_key_identifier, {}, tlv(0x04, {0x01, 0x02})))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::subject_key_identifier, {}, tlv(0x03, {0x00, 0x02})))));
+  CHECK(accepted(with_extra(extension(oid::authority_key_identifier, {},
+                                      tlv(0x30, cat({tlv(0x80, {0x01}), tlv(0xa1, tlv(0x82, ascii("a"))),
+                                                     tlv(0x82, {0x05})}))))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::authority_key_identifier, {}, tlv(0x30, tlv(0x81, {0x01}))))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::authority_key_identifier, {}, tlv(0x30, tlv(0x82, {0x00, 0x05}))))));
+  const bytes uri = tlv(0x86, ascii("http://a.test/crl"));
+  CHECK(accepted(with_extra(extension(oid::crl_distribution_points, {},
+                                      tlv(0x30, tlv(0x30, tlv(0xa0, tlv(0xa0, uri))))))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::crl_distribution_points, {}, tlv(0x30, {})))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::crl_distribution_points, {},
+                                            tlv(0x30, tlv(0x30, tlv(0xa0, tlv(0xa2, uri))))))));
+  CHECK_FALSE(accepted(with_extra(extension(oid::crl_distribution_points, {},
+                                            tlv(0x30, tlv(0x30, tlv(0xa0, tlv(0xa0, tlv(0x87, {1, 2, 3})))))))));
 }

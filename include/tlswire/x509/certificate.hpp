@@ -47,7 +47,7 @@ struct algorithm_identifier {
     algorithm_identifier a;
     a.raw = der::read_constructed(r, der::tag::sequence, [&](reader& in) {
       a.algorithm = der::read_oid(in);
-      if (!in.empty()) a.parameters = der::read_any(in);
+      if (!in.empty()) a.parameters = der::read_checked_any(in);
     }).raw;
     return a;
   }
@@ -69,7 +69,7 @@ struct name {
     n.raw = der::read_constructed(r, der::tag::sequence, [](reader& rdns) {
       while (rdns.ok() && !rdns.empty()) {
         const der::element set = der::read_constructed(rdns, der::tag::set, [](reader& atvs) {
-          while (atvs.ok() && !atvs.empty()) (void)read_attribute(atvs);
+          while (atvs.ok() && !atvs.empty()) check_attribute(atvs);
         });
         if (rdns.ok() && set.contents.empty()) der::fail_corrupt(rdns, set.offset);
       }
@@ -97,6 +97,17 @@ struct name {
   }
 
   friend constexpr bool operator==(const name& a, const name& b) noexcept { return equal_bytes(a.raw.raw, b.raw.raw); }
+
+  // AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY -- DEFINED BY type }:
+  // the value is one element of a universal type (X.520 defines every
+  // attribute's syntax as one), checked as DER down to its strings' character sets.
+  static constexpr void check_attribute(reader& r) {
+    der::read_constructed(r, der::tag::sequence, [](reader& atv) {
+      (void)der::read_oid(atv);
+      const der::element value = der::read_checked_any(atv);
+      if (atv.ok() && (value.tag & 0xc0) != 0) der::fail_corrupt(atv, value.offset);
+    });
+  }
 
  private:
   static constexpr attribute read_attribute(reader& r) {
@@ -188,15 +199,67 @@ struct public_key_info {
     public_key_info k;
     k.raw = der::read_constructed(r, der::tag::sequence, [&](reader& in) {
       k.algorithm = algorithm_identifier::parse(in);
+      const std::size_t at = in.offset();
       k.key = read_whole_octet_bits(in);
+      if (in.ok() && !k.well_formed()) der::fail_corrupt(in, at);
     }).raw;
     return k;
+  }
+
+  // An rsaEncryption or id-RSASSA-PSS key's modulus, without its sign octet
+  // (empty for other keys); its bit length is the key size.
+  constexpr bytes_view rsa_modulus() const noexcept {
+    if (!oid::rsa_encryption.matches(algorithm.algorithm) && !oid::rsassa_pss.matches(algorithm.algorithm)) return {};
+    reader r(key);
+    reader seq = der::contents_reader(der::read_any(r));
+    bytes_view n = der::read_any(seq).contents;
+    return n.size() > 1 && n[0] == 0 ? n.subspan(1) : n;
   }
 
   // The named curve of an id-ecPublicKey key (its parameters OID).
   constexpr der::oid curve() const noexcept {
     if (algorithm.parameters.tag != der::tag::oid) return {};
     return der::oid{algorithm.parameters.contents};
+  }
+
+  // The key as the RFCs of the types a TLS peer uses define it (a key type
+  // not listed is left to whoever uses it):
+  //   RFC 3279 §2.3.1 rsaEncryption: parameters NULL; RFC 4055 §1.2
+  //     id-RSASSA-PSS: parameters absent or a SEQUENCE; both keys
+  //     RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }, both positive;
+  //   RFC 5480 §2.1.1 id-ecPublicKey: parameters a namedCurve OID ("specifiedCurve
+  //     MUST NOT be used"), §2.2 the point uncompressed (0x04) or compressed
+  //     (0x02/0x03), of the curve's size for the curves named in oids.hpp;
+  //   RFC 8410 §3 Ed25519: parameters absent, §4 a 32-octet key.
+  constexpr bool well_formed() const noexcept {
+    const der::oid type = algorithm.algorithm;
+    const std::uint8_t params = algorithm.parameters.tag;
+    if (oid::rsa_encryption.matches(type) || oid::rsassa_pss.matches(type)) {
+      const bool params_ok = oid::rsa_encryption.matches(type) ? params == der::tag::null
+                                                                : params == 0 || params == der::tag::sequence;
+      reader r(key);
+      bool positive = false;
+      der::read_constructed(r, der::tag::sequence, [&](reader& seq) {
+        const der::element n = der::read(seq, der::tag::integer);
+        const der::element e = der::read(seq, der::tag::integer);
+        positive = seq.ok() && der::is_minimal_integer(n.contents) && der::is_minimal_integer(e.contents) &&
+                   !(n.contents[0] & 0x80) && !(e.contents[0] & 0x80) && n.contents.size() + n.contents[0] > 1 &&
+                   e.contents.size() + e.contents[0] > 1;
+      });
+      return params_ok && r.ok() && r.empty() && positive;
+    }
+    if (oid::ec_public_key.matches(type)) {
+      if (params != der::tag::oid || key.empty()) return false;
+      std::size_t field = 0;  // octets of a coordinate, for the curves we name
+      if (oid::secp256r1.matches(curve()) || oid::secp256k1.matches(curve())) field = 32;
+      if (oid::secp384r1.matches(curve())) field = 48;
+      if (oid::secp521r1.matches(curve())) field = 66;
+      if (key[0] == 0x04) return field == 0 ? key.size() % 2 == 1 && key.size() > 1 : key.size() == 1 + 2 * field;
+      if (key[0] == 0x02 || key[0] == 0x03) return field == 0 ? key.size() > 1 : key.size() == 1 + field;
+      return false;
+    }
+    if (oid::ed25519.matches(type)) return params == 0 && key.size() == 32;
+    return true;
   }
 
   // A BIT STRING whose unused-bits octet must be 0 (keys and signatures).
@@ -263,9 +326,10 @@ struct general_name {
       for (std::uint8_t b : e.contents) ok = ok && b < 0x80;
     if (ok && n.form == kind::ip) ok = e.contents.size() == ip_v4_size || e.contents.size() == ip_v6_size;
     if (ok && n.form == kind::registered_id) ok = der::is_valid_oid(e.contents);
-    if (ok && n.form == kind::directory) {
+    if (ok && constructed) {  // directoryName holds a Name; the others' contents are checked as DER
       reader inner = der::contents_reader(e);
-      (void)name::parse(inner);
+      if (n.form == kind::directory) (void)name::parse(inner);
+      while (inner.ok() && !inner.empty()) (void)der::read_checked_any(inner);
       ok = inner.ok() && inner.empty();
     }
     if (!ok) der::fail_corrupt(r, e.offset);
@@ -489,6 +553,12 @@ struct certificate {
     return duplicate;
   }
 
+  // GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName (RFC 5280 §4.2.1.6), the contents.
+  static constexpr void read_general_names(reader& names) {
+    if (names.empty()) der::fail_corrupt(names, names.offset());
+    while (names.ok() && !names.empty()) (void)general_name::read_checked(names, 4, 16);
+  }
+
   // Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING },
   // and the contents of the extensions this view interprets.
   static constexpr void check_extensions(reader& list) {
@@ -501,11 +571,7 @@ struct certificate {
         if (!ext) return;
         reader v = der::contents_reader(value);
         if (oid::subject_alt_name.matches(id)) {
-          // GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName (RFC 5280 §4.2.1.6)
-          der::read_constructed(v, der::tag::sequence, [](reader& names) {
-            if (names.empty()) der::fail_corrupt(names, names.offset());
-            while (names.ok() && !names.empty()) (void)general_name::read_checked(names, 4, 16);
-          });
+          der::read_constructed(v, der::tag::sequence, read_general_names);
         } else if (oid::basic_constraints.matches(id)) {
           // SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER (0..MAX) OPTIONAL }
           der::read_constructed(v, der::tag::sequence, [](reader& seq) {
@@ -523,6 +589,56 @@ struct certificate {
           });
         } else if (oid::name_constraints.matches(id)) {
           (void)x509::name_constraints::parse(v);
+        } else if (oid::crl_distribution_points.matches(id)) {
+          // RFC 5280 §4.2.1.13 (IMPLICIT tags):
+          //   CRLDistributionPoints ::= SEQUENCE SIZE (1..MAX) OF DistributionPoint
+          //   DistributionPoint ::= SEQUENCE {
+          //        distributionPoint [0] DistributionPointName OPTIONAL,  -- a CHOICE: explicit
+          //        reasons           [1] ReasonFlags OPTIONAL,            -- BIT STRING
+          //        cRLIssuer         [2] GeneralNames OPTIONAL }
+          //   DistributionPointName ::= CHOICE {
+          //        fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RelativeDistinguishedName }
+          der::read_constructed(v, der::tag::sequence, [](reader& points) {
+            if (points.empty()) der::fail_corrupt(points, points.offset());
+            while (points.ok() && !points.empty()) {
+              der::read_constructed(points, der::tag::sequence, [](reader& point) {
+                if (der::peek_tag(point) == der::tag::context(0, true)) {
+                  der::read_constructed(point, der::tag::context(0, true), [](reader& dp) {
+                    if (der::peek_tag(dp) == der::tag::context(0, true)) {
+                      der::read_constructed(dp, der::tag::context(0, true), read_general_names);
+                    } else {
+                      der::read_constructed(dp, der::tag::context(1, true), [](reader& rdn) {
+                        if (rdn.empty()) der::fail_corrupt(rdn, rdn.offset());
+                        while (rdn.ok() && !rdn.empty()) name::check_attribute(rdn);
+                      });
+                    }
+                  });
+                }
+                if (point.ok() && der::peek_tag(point) == der::tag::context(1, false)) {
+                  const der::element reasons = der::read_any(point);
+                  if (point.ok() && !der::is_der_named_bits(reasons.contents)) der::fail_corrupt(point, reasons.offset);
+                }
+                if (point.ok() && der::peek_tag(point) == der::tag::context(2, true))
+                  der::read_constructed(point, der::tag::context(2, true), read_general_names);
+              });
+            }
+          });
+        } else if (oid::subject_key_identifier.matches(id)) {
+          (void)der::read(v, der::tag::octet_string);  // RFC 5280 §4.2.1.2 KeyIdentifier
+        } else if (oid::authority_key_identifier.matches(id)) {
+          // RFC 5280 §4.2.1.1 AuthorityKeyIdentifier ::= SEQUENCE {
+          //   keyIdentifier [0] KeyIdentifier OPTIONAL, authorityCertIssuer [1] GeneralNames OPTIONAL,
+          //   authorityCertSerialNumber [2] CertificateSerialNumber OPTIONAL }  (IMPLICIT tags)
+          der::read_constructed(v, der::tag::sequence, [](reader& seq) {
+            if (der::peek_tag(seq) == der::tag::context(0, false)) (void)der::read_any(seq);
+            if (seq.ok() && der::peek_tag(seq) == der::tag::context(1, true)) {
+              der::read_constructed(seq, der::tag::context(1, true), read_general_names);
+            }
+            if (seq.ok() && der::peek_tag(seq) == der::tag::context(2, false)) {
+              const der::element serial = der::read_any(seq);
+              if (seq.ok() && !der::is_minimal_integer(serial.contents)) der::fail_corrupt(seq, serial.offset);
+            }
+          });
         } else {
           return;  // other extensions are kept as opaque values
         }

@@ -321,32 +321,17 @@ constexpr std::optional<ip_address> parse_ip_address(std::string_view s) noexcep
   return a;
 }
 
-// The bit length of an RSA public key's modulus (RFC 8017 §A.1.1
-// RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }),
-// 0 when the key does not decode as one with a positive modulus.
-constexpr std::size_t rsa_modulus_bits(bytes_view rsa_public_key) noexcept {
-  reader r(rsa_public_key);
-  std::size_t bits = 0;
-  der::read_constructed(r, der::tag::sequence, [&](reader& seq) {
-    const der::element n = der::read(seq, der::tag::integer);
-    const der::element e = der::read(seq, der::tag::integer);
-    if (!seq || !der::is_minimal_integer(n.contents) || !der::is_minimal_integer(e.contents) ||
-        (n.contents[0] & 0x80) || (e.contents[0] & 0x80))
-      return;
-    bytes_view m = n.contents;
-    if (m[0] == 0 && m.size() > 1) m = m.subspan(1);
-    bits = (m.size() - 1) * 8 + static_cast<std::size_t>(std::bit_width(unsigned{m[0]}));
-  });
-  return r.ok() && r.empty() ? bits : 0;
+// The size in bits of an RSA key (its modulus), 0 for other keys.
+constexpr std::size_t rsa_key_bits(const public_key_info& key) noexcept {
+  const bytes_view m = key.rsa_modulus();
+  return m.empty() ? 0 : (m.size() - 1) * 8 + static_cast<std::size_t>(std::bit_width(unsigned{m[0]}));
 }
 
 // The key policy for one certificate's subjectPublicKeyInfo.
 constexpr verify_fault check_key(const public_key_info& key, const verify_policy& policy) noexcept {
   const der::oid type = key.algorithm.algorithm;
   if (oid::rsa_encryption.matches(type) || oid::rsassa_pss.matches(type)) {
-    const std::size_t bits = rsa_modulus_bits(key.key);
-    if (bits == 0) return verify_fault::malformed;
-    return bits >= policy.min_rsa_bits ? verify_fault::none : verify_fault::key_too_small;
+    return rsa_key_bits(key) >= policy.min_rsa_bits ? verify_fault::none : verify_fault::key_too_small;
   }
   if (oid::ec_public_key.matches(type)) {
     for (const known_oid* curve : policy.curves)
