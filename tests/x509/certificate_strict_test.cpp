@@ -277,7 +277,10 @@ TEST_CASE("refuses public keys their RFCs do not allow", "[x509][der]") {
   CHECK(accepted(with_key(oid::ec_public_key, oid_of(oid::secp384r1), cat({{0x03}, bytes(48, 0x22)}))));
   CHECK_FALSE(accepted(with_key(oid::ec_public_key, oid_of(oid::secp384r1), cat({{0x04}, bytes(64, 0x22)}))));
   CHECK_FALSE(accepted(with_key(oid::ec_public_key, oid_of(oid::secp256r1), cat({{0x05}, bytes(64, 0x22)}))));
-  CHECK_FALSE(accepted(with_key(oid::ec_public_key, tlv(0x30, {}), cat({{0x04}, bytes(64, 0x22)}))));  // specifiedCurve
+  // specifiedCurve is parsed (the dissector shows CVE-2020-0601 certificates); verify_policy refuses it.
+  CHECK(accepted(with_key(oid::ec_public_key, tlv(0x30, tlv(0x02, {0x01})), cat({{0x04}, bytes(64, 0x22)}))));
+  CHECK_FALSE(accepted(with_key(oid::ec_public_key, tlv(0x05, {}), cat({{0x04}, bytes(64, 0x22)}))));  // implicitCurve
+  CHECK_FALSE(accepted(with_key(oid::ec_public_key, {}, cat({{0x04}, bytes(64, 0x22)}))));
   CHECK(accepted(with_key(oid::ed25519, {}, bytes(32, 0x33))));
   CHECK_FALSE(accepted(with_key(oid::ed25519, {}, bytes(31, 0x33))));
   CHECK_FALSE(accepted(with_key(oid::ed25519, tlv(0x05, {}), bytes(32, 0x33))));  // RFC 8410: absent

@@ -227,9 +227,12 @@ struct public_key_info {
   //   RFC 3279 §2.3.1 rsaEncryption: parameters NULL; RFC 4055 §1.2
   //     id-RSASSA-PSS: parameters absent or a SEQUENCE; both keys
   //     RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }, both positive;
-  //   RFC 5480 §2.1.1 id-ecPublicKey: parameters a namedCurve OID ("specifiedCurve
-  //     MUST NOT be used"), §2.2 the point uncompressed (0x04) or compressed
-  //     (0x02/0x03), of the curve's size for the curves named in oids.hpp;
+  //   RFC 5480 §2.1.1 id-ecPublicKey: parameters a namedCurve OID, or the
+  //     specifiedCurve SEQUENCE that RFC 5480 says "MUST NOT be used" but that
+  //     OpenSSL parses and the dissector must show (CVE-2020-0601 certificates
+  //     carry one; the verifier refuses it: it names no curve of verify_policy);
+  //     §2.2 the point uncompressed (0x04) or compressed (0x02/0x03), of the
+  //     curve's size for the curves named in oids.hpp;
   //   RFC 8410 §3 Ed25519: parameters absent, §4 a 32-octet key.
   constexpr bool well_formed() const noexcept {
     const der::oid type = algorithm.algorithm;
@@ -249,7 +252,7 @@ struct public_key_info {
       return params_ok && r.ok() && r.empty() && positive;
     }
     if (oid::ec_public_key.matches(type)) {
-      if (params != der::tag::oid || key.empty()) return false;
+      if ((params != der::tag::oid && params != der::tag::sequence) || key.empty()) return false;
       std::size_t field = 0;  // octets of a coordinate, for the curves we name
       if (oid::secp256r1.matches(curve()) || oid::secp256k1.matches(curve())) field = 32;
       if (oid::secp384r1.matches(curve())) field = 48;
