@@ -236,3 +236,37 @@ TEST_CASE("checks a client certificate for clientAuth", "[x509][verify]") {
   CHECK(as_client("leaf-no-eku") == verify_fault::none);
   CHECK(as_client("leaf-good") == verify_fault::wrong_purpose);  // serverAuth only
 }
+
+TEST_CASE("reads IP literals and matches name-constraint subtrees at compile time", "[x509][verify]") {
+  STATIC_REQUIRE(is_ip_literal("127.0.0.1"));
+  STATIC_REQUIRE(is_ip_literal("::1"));
+  STATIC_REQUIRE(is_ip_literal("1.2.3.999"));  // not an address, but never a DNS name either
+  STATIC_REQUIRE_FALSE(is_ip_literal("a.0.0.1.example"));
+  STATIC_REQUIRE_FALSE(is_ip_literal("example.com."));
+  STATIC_REQUIRE(parse_ip_address("10.1.2.3")->size == 4);
+  STATIC_REQUIRE(parse_ip_address("10.1.2.3")->octets[3] == 3);
+  STATIC_REQUIRE(parse_ip_address("::1")->size == 16);
+  STATIC_REQUIRE(parse_ip_address("::1")->octets[15] == 1);
+  STATIC_REQUIRE(parse_ip_address("fe80::1:2")->octets[0] == 0xfe);
+  STATIC_REQUIRE(parse_ip_address("fe80::1:2")->octets[13] == 1);
+  STATIC_REQUIRE(parse_ip_address("1:2:3:4:5:6:7:8")->octets[15] == 8);
+  STATIC_REQUIRE(parse_ip_address("::")->size == 16);
+  for (const char* bad : {"1.2.3", "1.2.3.4.5", "01.2.3.4", "256.1.1.1", "1..2.3", "1:2:3:4:5:6:7", "1::2::3",
+                          ":::1", "1:2:3:4:5:6:7:8:9", "12345::1", "::ffff:1.2.3.4", "g::1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_ip_address(bad));
+  }
+  static constexpr std::array<std::uint8_t, 15> www{'w', 'w', 'w', '.', 'e', 'x', 'a', 'm', 'p', 'l', 'e', '.', 'c', 'o', 'm'};
+  constexpr bytes_view name = as_view(www);
+  STATIC_REQUIRE(dns_name_within(name, name.subspan(4)));      // example.com
+  STATIC_REQUIRE(dns_name_within(name, name.subspan(3)));      // .example.com
+  STATIC_REQUIRE(dns_name_within(name, name));                 // itself
+  STATIC_REQUIRE(dns_name_within(name, name.subspan(15)));     // the empty base
+  STATIC_REQUIRE_FALSE(dns_name_within(name, name.subspan(5)));  // xample.com: not on a label boundary
+  STATIC_REQUIRE_FALSE(dns_name_within(name.subspan(4), name));
+  static constexpr std::array<std::uint8_t, 8> ten_slash_8{10, 0, 0, 0, 255, 0, 0, 0};
+  static constexpr std::array<std::uint8_t, 4> inside{10, 9, 8, 7}, outside{11, 0, 0, 1};
+  STATIC_REQUIRE(ip_address_within(as_view(inside), as_view(ten_slash_8)));
+  STATIC_REQUIRE_FALSE(ip_address_within(as_view(outside), as_view(ten_slash_8)));
+  STATIC_REQUIRE_FALSE(ip_address_within(bytes_view(inside.data(), 2), as_view(ten_slash_8)));
+}
