@@ -5,8 +5,8 @@
 // Oracles: a parsed certificate re-encodes as its own bytes (DER has one
 // encoding); its to-be-signed part and signature lie inside it; and every
 // accessor the engine and dissector use (extensions, subjectAltName, basic
-// constraints, key usage) runs on it without reading outside the input —
-// the parse promised it had checked them.
+// constraints, key usage, extended key usage, name constraints) runs on it
+// without reading outside the input — the parse promised it had checked them.
 #include <cstddef>
 #include <cstdint>
 
@@ -37,6 +37,16 @@ inline void run(bytes_view in) {
   });
   (void)c.constraints();
   (void)c.key_usage();
+  (void)c.for_each_extended_key_usage([&](der::oid id) {
+    require(inside(id.encoded, in), "an extKeyUsage purpose lies outside the input", in);
+  });
+  if (const auto nc = c.name_constraints()) {
+    auto base_inside = [&](const x509::general_name& n) {
+      require(inside(n.value, in), "a name constraint lies outside the input", in);
+    };
+    x509::name_constraints::for_each_base(nc->permitted, base_inside);
+    x509::name_constraints::for_each_base(nc->excluded, base_inside);
+  }
   // RFC 5280 §4.1: Extensions ::= SEQUENCE SIZE (1..MAX), so a present list iterates.
   require(c.extensions.tag == 0 || extensions > 0, "an extensions list was accepted but iterates nothing", in);
 }

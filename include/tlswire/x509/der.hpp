@@ -7,6 +7,7 @@
 // refused with bad_certificate (RFC 8446 §6.2: "a certificate was corrupt").
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/reader.hpp"
@@ -152,6 +153,36 @@ constexpr std::uint32_t read_small_uint(reader& r) noexcept {
   return v;
 }
 
+// X.690 §11.1: a DER BOOLEAN is one octet, 0x00 (FALSE) or 0xFF (TRUE).
+constexpr bool read_boolean(reader& r) noexcept {
+  const element e = read(r, tag::boolean);
+  if (!r) return false;
+  if (e.contents.size() != 1 || (e.contents[0] != 0x00 && e.contents[0] != 0xff)) {
+    fail_corrupt(r, e.offset);
+    return false;
+  }
+  return e.contents[0] == 0xff;
+}
+
+// A BOOLEAN DEFAULT FALSE field: absent is FALSE, and X.690 §11.5 says a
+// DER encoding omits a value equal to its DEFAULT, so an explicit FALSE is refused.
+constexpr bool read_default_false(reader& r) noexcept {
+  if (peek_tag(r) != tag::boolean) return false;
+  const std::size_t at = r.offset();
+  const bool v = read_boolean(r);
+  if (r.ok() && !v) fail_corrupt(r, at);
+  return v;
+}
+
+// X.690 §11.2.2: a named-bit-list BIT STRING (keyUsage) in DER has no
+// trailing zero bits: the unused bits are 0 and the last used bit is 1.
+constexpr bool is_der_named_bits(bytes_view v) noexcept {
+  if (v.empty() || v[0] > 7) return false;
+  if (v.size() == 1) return v[0] == 0;
+  const std::uint8_t last = v[v.size() - 1];
+  return (last & ((1u << v[0]) - 1)) == 0 && (last & (1u << v[0])) != 0;
+}
+
 // An OBJECT IDENTIFIER's contents compared with a known encoding.
 struct oid {
   bytes_view encoded{};
@@ -173,6 +204,105 @@ constexpr oid read_oid(reader& r) noexcept {
   const element e = read(r, tag::oid);
   if (r.ok() && !is_valid_oid(e.contents)) fail_corrupt(r, e.offset);
   return oid{e.contents};
+}
+
+// RFC 3629 §4 UTF-8: no overlong forms, no surrogates (U+D800..DFFF), nothing past U+10FFFF.
+constexpr bool is_valid_utf8(bytes_view v) noexcept {
+  for (std::size_t i = 0; i < v.size();) {
+    const std::uint8_t b = v[i];
+    std::size_t n = 0;
+    std::uint32_t c = 0, min = 0;
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((b & 0xe0) == 0xc0) n = 1, c = b & 0x1fu, min = 0x80;
+    else if ((b & 0xf0) == 0xe0) n = 2, c = b & 0x0fu, min = 0x800;
+    else if ((b & 0xf8) == 0xf0) n = 3, c = b & 0x07u, min = 0x10000;
+    else return false;
+    if (v.size() - i <= n) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((v[i + k] & 0xc0) != 0x80) return false;
+      c = (c << 6) | (v[i + k] & 0x3fu);
+    }
+    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// X.680 §41.4 PrintableString: A-Z a-z 0-9 space ' ( ) + , - . / : = ?, and
+// '*' and '&' which many issued certificates carry (Go's crypto/x509 takes them too).
+constexpr bool is_printable_string(bytes_view v) noexcept {
+  for (std::uint8_t c : v) {
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    bool other = false;
+    for (char p : std::string_view(" '()+,-./:=?*&")) other = other || c == static_cast<std::uint8_t>(p);
+    if (!alnum && !other) return false;
+  }
+  return true;
+}
+
+// X.680 §41.2 IA5String: International Alphabet 5, the 128 ASCII characters.
+constexpr bool is_ia5_string(bytes_view v) noexcept {
+  for (std::uint8_t c : v)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// The contents of a universal primitive element are what its type allows in
+// DER (X.690 §8, §10, §11): a one-octet 0x00/0xFF BOOLEAN, a minimal INTEGER,
+// an empty NULL, a canonical OBJECT IDENTIFIER, a BIT STRING with 0-7 unused
+// bits, strings in their character sets. The string types X.690 §10.2 keeps
+// primitive in DER are never constructed, and universal tag 0 (reserved for
+// the encoding rules, X.680 §8.6) is never used. Other tags pass.
+constexpr bool is_valid_universal(const element& e) noexcept {
+  const bytes_view v = e.contents;
+  switch (e.tag) {
+    case 0x00:
+    case 0x20: return false;
+    case tag::boolean: return v.size() == 1 && (v[0] == 0x00 || v[0] == 0xff);
+    case tag::integer: return is_minimal_integer(v);
+    case tag::null: return v.empty();
+    case tag::oid: return is_valid_oid(v);
+    case tag::bit_string: return !v.empty() && v[0] <= 7 && (v.size() > 1 || v[0] == 0);
+    case tag::utf8_string: return is_valid_utf8(v);
+    case tag::printable_string: return is_printable_string(v);
+    case tag::ia5_string: return is_ia5_string(v);
+    case tag::bmp_string: return v.size() % 2 == 0;
+    case tag::universal_string: return v.size() % 4 == 0;
+    case tag::bit_string | 0x20:
+    case tag::octet_string | 0x20:
+    case tag::utf8_string | 0x20:
+    case tag::printable_string | 0x20:
+    case tag::t61_string | 0x20:
+    case tag::ia5_string | 0x20:
+    case tag::utc_time | 0x20:
+    case tag::generalized_time | 0x20:
+    case tag::bmp_string | 0x20: return false;
+    default: return true;
+  }
+}
+
+// Reads one element of an ANY value (attribute values, algorithm
+// parameters, otherName values): it and every element inside it, to `depth`
+// levels of nesting, are well-formed DER and every universal one passes
+// is_valid_universal. Deeper nesting than any certificate uses is refused
+// rather than recursed into.
+constexpr element read_checked_any(reader& r, int depth = 8) noexcept {
+  const element e = read_any(r);
+  if (!r) return e;
+  const bool constructed = (e.tag & 0x20) != 0;
+  if (!is_valid_universal(e) || (constructed && depth == 0)) {
+    fail_corrupt(r, e.offset);
+    return e;
+  }
+  if (constructed) {
+    reader inner = contents_reader(e);
+    while (inner.ok() && !inner.empty()) (void)read_checked_any(inner, depth - 1);
+    if (!inner) r.fail(inner.error());
+  }
+  return e;
 }
 
 }  // namespace tlswire::der

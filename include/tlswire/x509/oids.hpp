@@ -39,10 +39,16 @@ inline constexpr known_oid subject_key_identifier{{0x55, 0x1d, 0x0e}, 3, "subjec
 inline constexpr known_oid key_usage{{0x55, 0x1d, 0x0f}, 3, "keyUsage"};
 inline constexpr known_oid subject_alt_name{{0x55, 0x1d, 0x11}, 3, "subjectAltName"};
 inline constexpr known_oid basic_constraints{{0x55, 0x1d, 0x13}, 3, "basicConstraints"};
+inline constexpr known_oid name_constraints{{0x55, 0x1d, 0x1e}, 3, "nameConstraints"};
 inline constexpr known_oid crl_distribution_points{{0x55, 0x1d, 0x1f}, 3, "cRLDistributionPoints"};
 inline constexpr known_oid certificate_policies{{0x55, 0x1d, 0x20}, 3, "certificatePolicies"};
 inline constexpr known_oid authority_key_identifier{{0x55, 0x1d, 0x23}, 3, "authorityKeyIdentifier"};
 inline constexpr known_oid ext_key_usage{{0x55, 0x1d, 0x25}, 3, "extKeyUsage"};
+// RFC 5280 §4.2.1.12 key purposes
+inline constexpr known_oid any_extended_key_usage{{0x55, 0x1d, 0x25, 0x00}, 4, "anyExtendedKeyUsage"};
+inline constexpr known_oid server_auth{{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01}, 8, "serverAuth"};
+inline constexpr known_oid client_auth{{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02}, 8, "clientAuth"};
+inline constexpr known_oid code_signing{{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x03}, 8, "codeSigning"};
 inline constexpr known_oid authority_info_access{{0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01}, 8, "authorityInfoAccess"};
 inline constexpr known_oid sct_list{{0x2b, 0x06, 0x01, 0x04, 0x01, 0xd6, 0x79, 0x02, 0x04, 0x02}, 10, "signedCertificateTimestampList"};
 // RFC 8017 / RFC 4055 / RFC 5758 / RFC 8410 algorithms
@@ -65,19 +71,21 @@ inline constexpr known_oid x25519{{0x2b, 0x65, 0x6e}, 3, "X25519"};
 inline constexpr known_oid secp256r1{{0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07}, 8, "secp256r1"};
 inline constexpr known_oid secp384r1{{0x2b, 0x81, 0x04, 0x00, 0x22}, 5, "secp384r1"};
 inline constexpr known_oid secp521r1{{0x2b, 0x81, 0x04, 0x00, 0x23}, 5, "secp521r1"};
+inline constexpr known_oid secp256k1{{0x2b, 0x81, 0x04, 0x00, 0x0a}, 5, "secp256k1"};
 }  // namespace oid
 
 inline constexpr std::array known_oids{
     &oid::common_name, &oid::surname, &oid::serial_number, &oid::country, &oid::locality, &oid::state,
     &oid::street, &oid::organization, &oid::organizational_unit, &oid::title, &oid::given_name,
     &oid::email_address, &oid::domain_component, &oid::subject_key_identifier, &oid::key_usage,
-    &oid::subject_alt_name, &oid::basic_constraints, &oid::crl_distribution_points,
+    &oid::subject_alt_name, &oid::basic_constraints, &oid::name_constraints, &oid::crl_distribution_points,
     &oid::certificate_policies, &oid::authority_key_identifier, &oid::ext_key_usage,
+    &oid::any_extended_key_usage, &oid::server_auth, &oid::client_auth, &oid::code_signing,
     &oid::authority_info_access, &oid::sct_list, &oid::rsa_encryption, &oid::md5_with_rsa,
     &oid::sha1_with_rsa, &oid::rsassa_pss, &oid::sha256_with_rsa, &oid::sha384_with_rsa,
     &oid::sha512_with_rsa, &oid::ec_public_key, &oid::ecdsa_with_sha1, &oid::ecdsa_with_sha256,
     &oid::ecdsa_with_sha384, &oid::ecdsa_with_sha512, &oid::ed25519, &oid::ed448, &oid::x25519,
-    &oid::secp256r1, &oid::secp384r1, &oid::secp521r1};
+    &oid::secp256r1, &oid::secp384r1, &oid::secp521r1, &oid::secp256k1};
 
 // The short name of a known OID, or "" (callers then print the dotted form).
 constexpr std::string_view oid_name(der::oid o) noexcept {
