@@ -19,7 +19,8 @@ cd "$repo"
 # shellcheck source=.ci/deps.sh
 source "$repo/.ci/deps.sh"
 tlswire_ensure_packages cmake ninja-build g++ clang-14 libclang-rt-14-dev libmsgsl-dev catch2 \
-  libssl-dev libmbedtls-dev libpcap-dev gcc-arm-none-eabi libstdc++-arm-none-eabi-newlib clang-tidy
+  libssl-dev libmbedtls-dev libpcap-dev nlohmann-json3-dev gcc-arm-none-eabi \
+  libstdc++-arm-none-eabi-newlib clang-tidy
 
 root=${TLSWIRE_BUILD_ROOT:-$repo/build}
 jobs=${TLSWIRE_JOBS:-2}

@@ -124,16 +124,51 @@ TEST_CASE("a peer value of the wrong size or a compressed point is illegal_param
                      .ok());
 }
 
-TEST_CASE("an all-zero shared secret is illegal_parameter", "[crypto][checks]") {
+TEST_CASE("an all-zero X25519 shared secret is illegal_parameter, a NIST x = 0 is not",
+          "[crypto][checks]") {
   static constexpr std::array<std::uint8_t, 32> zeros{};
+  static constexpr std::array<std::uint8_t, 48> zeros384{};
   static constexpr std::array<std::uint8_t, 32> last_bit = [] {
     std::array<std::uint8_t, 32> s{};
     s[31] = 0x01;
     return s;
   }();
-  STATIC_REQUIRE(refused_with(checks::nonzero_shared_secret(zeros), errc::bad_value,
-                              alert_description::illegal_parameter));
-  STATIC_REQUIRE(checks::nonzero_shared_secret(last_bit).ok());
+  STATIC_REQUIRE(refused_with(checks::nonzero_shared_secret(named_group::x25519, zeros),
+                              errc::bad_value, alert_description::illegal_parameter));
+  STATIC_REQUIRE(checks::nonzero_shared_secret(named_group::x25519, last_bit).ok());
+  // RFC 8446 §7.4.2 asks the check of X25519/X448 only; Wycheproof's ECDH
+  // files have a valid case whose shared x-coordinate is 0.
+  STATIC_REQUIRE(checks::nonzero_shared_secret(named_group::secp256r1, zeros).ok());
+  STATIC_REQUIRE(checks::nonzero_shared_secret(named_group::secp384r1, zeros384).ok());
+}
+
+TEST_CASE("an ECDSA signature is accepted in DER only", "[crypto][checks]") {
+  // SEQUENCE { INTEGER 1, INTEGER 0x80 (needs its leading zero) }
+  static constexpr std::array<std::uint8_t, 9> der{0x30, 0x07, 0x02, 0x01, 0x01,
+                                                   0x02, 0x02, 0x00, 0x80};
+  STATIC_REQUIRE(checks::ecdsa_signature_der(der).ok());
+  auto refused = [](auto sig) {
+    return refused_with(checks::ecdsa_signature_der(sig), errc::crypto_failure,
+                        alert_description::decrypt_error);
+  };
+  // Wycheproof's BER forms: long-form lengths, padded and negative integers.
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 10>{0x30, 0x81, 0x07, 0x02, 0x01, 0x01, 0x02,
+                                                      0x02, 0x00, 0x80}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 10>{0x30, 0x08, 0x02, 0x81, 0x01, 0x01, 0x02,
+                                                      0x02, 0x00, 0x80}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 10>{0x30, 0x08, 0x02, 0x02, 0x00, 0x01, 0x02,
+                                                      0x02, 0x00, 0x80}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 8>{0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01,
+                                                     0x80}));
+  // Empty integer, trailing byte, truncation, not a SEQUENCE.
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 7>{0x30, 0x05, 0x02, 0x00, 0x02, 0x01, 0x01}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 10>{0x30, 0x07, 0x02, 0x01, 0x01, 0x02, 0x02,
+                                                      0x00, 0x80, 0x00}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 8>{0x30, 0x07, 0x02, 0x01, 0x01, 0x02, 0x02,
+                                                     0x00}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 9>{0x31, 0x07, 0x02, 0x01, 0x01, 0x02, 0x02,
+                                                     0x00, 0x80}));
+  STATIC_REQUIRE(refused(std::array<std::uint8_t, 0>{}));
 }
 
 }  // namespace

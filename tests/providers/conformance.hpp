@@ -17,6 +17,8 @@
 // §5.2 and §6.1 (X25519), RFC 8448 §3 (the X25519 shared secret and the
 // server's rsa_pss_rsae_sha256 CertificateVerify, with the RFC's server key). RSA, ECDH over NIST curves and signatures are
 // round trips with the keys in tests/vectors/keys (see SOURCES.md).
+// Then every Wycheproof file of tests/vectors/wycheproof/ through every
+// family the provider has (providers/wycheproof.hpp says how cases score).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -24,8 +26,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "providers/wycheproof.hpp"
 #include "support/hex.hpp"
 #include "support/read_vector_file.hpp"
 #include "support/vector_file.hpp"
@@ -35,6 +39,8 @@
 #ifndef TLSWIRE_CONFORMANCE_PROVIDER
 #error "define TLSWIRE_CONFORMANCE_PROVIDER to the provider type before including conformance.hpp"
 #endif
+#define TLSWIRE_CONFORMANCE_STRINGIZE_(x) #x
+#define TLSWIRE_CONFORMANCE_STRINGIZE(x) TLSWIRE_CONFORMANCE_STRINGIZE_(x)
 
 namespace tlswire::conformance {
 
@@ -741,6 +747,111 @@ TEMPLATE_TEST_CASE("the random source fills every byte and does not repeat",
     CHECK(a != b);
     CHECK(a != std::array<std::uint8_t, 64>{});
     CHECK(p.random(mutable_bytes{}).ok());
+  }
+}
+
+// ------------------------------------------------------------------ Wycheproof
+// Summary lines: "wycheproof <provider> <file>: N valid passed, ...".
+constexpr const char* provider_name = TLSWIRE_CONFORMANCE_STRINGIZE(TLSWIRE_CONFORMANCE_PROVIDER);
+
+TEMPLATE_TEST_CASE("Wycheproof HMAC and HKDF: valid cases match, invalid ones are refused",
+                   "[conformance][wycheproof][hmac][hkdf]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  using H256 = hash_type<P, hash_id::sha256>;
+  wycheproof::run_file(provider_name, "hmac_sha256_test.json", wycheproof::run_hmac<P, H256>);
+  wycheproof::run_file(provider_name, "hkdf_sha256_test.json", wycheproof::run_hkdf<P, H256>);
+  if constexpr (provider_supports<P>(hash_id::sha384)) {
+    using H384 = hash_type<P, hash_id::sha384>;
+    wycheproof::run_file(provider_name, "hmac_sha384_test.json", wycheproof::run_hmac<P, H384>);
+    wycheproof::run_file(provider_name, "hkdf_sha384_test.json", wycheproof::run_hkdf<P, H384>);
+  }
+}
+
+TEMPLATE_TEST_CASE("Wycheproof AEAD: valid cases seal and open, forgeries get bad_record_mac",
+                   "[conformance][wycheproof][aead]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!aead_provider<P>) {
+    SUCCEED("not applicable: the provider has no AEAD");
+  } else {
+    // The groups TLS uses: 96-bit nonces (RFC 8446 §5.3, RFC 5288 §3 after
+    // the implicit/explicit split), the suites' key and tag sizes.
+    static constexpr wycheproof::aead_shape gcm[] = {{128, 96, 128, aead_id::aes_128_gcm},
+                                                     {256, 96, 128, aead_id::aes_256_gcm}};
+    static constexpr wycheproof::aead_shape ccm[] = {{128, 96, 128, aead_id::aes_128_ccm},
+                                                     {128, 96, 64, aead_id::aes_128_ccm_8}};
+    static constexpr wycheproof::aead_shape chacha[] = {
+        {256, 96, 128, aead_id::chacha20_poly1305}};
+    auto with = [](const wycheproof::aead_shape* shapes, std::size_t n) {
+      return [=](const auto& group, const auto& test) {
+        return wycheproof::run_aead<P>(shapes, n, group, test);
+      };
+    };
+    wycheproof::run_file(provider_name, "aes_gcm_test.json", with(gcm, 2));
+    wycheproof::run_file(provider_name, "aes_ccm_test.json", with(ccm, 2));
+    wycheproof::run_file(provider_name, "chacha20_poly1305_test.json", with(chacha, 1));
+  }
+}
+
+TEMPLATE_TEST_CASE("Wycheproof X25519 and ECDH: valid cases agree, bad peer values get "
+                   "illegal_parameter",
+                   "[conformance][wycheproof][kx]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!key_exchange_provider<P>) {
+    SUCCEED("not applicable: the provider has no key exchange");
+  } else {
+    P p;
+    for (const auto& [file, group] :
+         {std::pair{"x25519_test.json", named_group::x25519},
+          std::pair{"ecdh_secp256r1_ecpoint_test.json", named_group::secp256r1},
+          std::pair{"ecdh_secp384r1_ecpoint_test.json", named_group::secp384r1}}) {
+      const named_group g = group;
+      wycheproof::run_file(provider_name, file, [&](const auto& grp, const auto& test) {
+        return wycheproof::run_key_exchange(p, g, grp, test);
+      });
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("Wycheproof signatures: valid ones verify, invalid ones get decrypt_error",
+                   "[conformance][wycheproof][signature]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!signature_provider<P>) {
+    SUCCEED("not applicable: the provider has no signatures");
+  } else {
+    P p;
+    for (const auto& [file, scheme] :
+         {std::pair{"ecdsa_secp256r1_sha256_test.json", signature_scheme::ecdsa_secp256r1_sha256},
+          std::pair{"ecdsa_secp384r1_sha384_test.json", signature_scheme::ecdsa_secp384r1_sha384},
+          std::pair{"ed25519_test.json", signature_scheme::ed25519},
+          std::pair{"rsa_pss_2048_sha256_mgf1_32_test.json", signature_scheme::rsa_pss_rsae_sha256},
+          std::pair{"rsa_signature_2048_sha256_test.json", signature_scheme::rsa_pkcs1_sha256}}) {
+      const signature_scheme s = scheme;
+      wycheproof::run_file(provider_name, file, [&](const auto& group, const auto& test) {
+        return wycheproof::run_verify(p, s, group, test);
+      });
+    }
+  }
+}
+
+// The raw operation of crypto/concepts.hpp, kept to this one case: the
+// premaster path (decrypt_rsa_premaster) is tested above, and its timing in
+// the constant-time work of issue 16 item 1.
+TEMPLATE_TEST_CASE("Wycheproof RSAES-PKCS1-v1_5: the raw decryption returns valid messages and "
+                   "refuses bad paddings",
+                   "[conformance][wycheproof][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  using P = TestType;
+  if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
+    SUCCEED("not applicable: the provider has no RSA key transport");
+  } else {
+    P p;
+    wycheproof::run_file(provider_name, "rsa_pkcs1_2048_test.json",
+                         [&](const auto& group, const auto& test) {
+                           typename P::private_key key;
+                           REQUIRE(p.load_private_key(
+                                        wycheproof::bytes_of(group, "privateKeyPkcs8"), key)
+                                       .ok());
+                           return wycheproof::run_rsa_pkcs1_decrypt(p, key, test);
+                         });
   }
 }
 

@@ -71,13 +71,55 @@ constexpr status peer_value_arguments(named_group group, bytes_view peer_public_
   return {};
 }
 
-// RFC 8446 §7.4.2 / RFC 7748 §6.1: an all-zero shared secret (an X25519
+// RFC 8446 §7.4.2 / RFC 7748 §6.1: an all-zero X25519 shared secret (a
 // low-order peer point) is refused as illegal_parameter. Every byte is read
-// whatever the others are: the secret is not branched on.
-constexpr status nonzero_shared_secret(bytes_view shared) noexcept {
+// whatever the others are: the secret is not branched on. Only X25519: for
+// the NIST curves the secret is an x-coordinate, and x = 0 is a point like
+// any other (Wycheproof ecdh_secp256r1/secp384r1 tcId 3, "valid").
+constexpr status nonzero_shared_secret(named_group group, bytes_view shared) noexcept {
+  if (group != named_group::x25519) return {};
   std::uint8_t any = 0;
   for (auto b : shared) any = static_cast<std::uint8_t>(any | b);
   if (any == 0) return make_error(errc::bad_value, alert_description::illegal_parameter, no_offset);
+  return {};
+}
+
+// RFC 8446 §4.2.3 / RFC 5480 §2.2 (X.690 DER): an ECDSA signature is
+//   Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
+// in DER and nothing else: short or minimal long-form lengths, positive
+// integers without superfluous leading zeros, no trailing bytes. A back end
+// that parses BER leniently (Mbed TLS 2.28 accepts long-form lengths and
+// zero-padded integers: Wycheproof ecdsa tcIds 6, 8, 9, 67, 68, 84, 114, 115,
+// 128) would let one signature have many encodings; refused as decrypt_error
+// like any signature that does not verify.
+constexpr status ecdsa_signature_der(bytes_view sig) noexcept {
+  const error bad = make_error(errc::crypto_failure, alert_description::decrypt_error, 0);
+  std::size_t at = 0;
+  // A DER length: short form below 128, else 0x81 and one byte >= 128
+  // (Ecdsa-Sig-Values of the curves here are below 256 bytes).
+  auto length = [&](std::size_t& n) {
+    if (at >= sig.size()) return false;
+    const std::uint8_t first = sig[at++];
+    if (first < 0x80) {
+      n = first;
+    } else {
+      if (first != 0x81 || at >= sig.size() || sig[at] < 0x80) return false;
+      n = sig[at++];
+    }
+    return n <= sig.size() - at;
+  };
+  auto integer = [&]() {
+    std::size_t n = 0;
+    if (at >= sig.size() || sig[at++] != 0x02 || !length(n) || n == 0) return false;
+    const std::uint8_t first = sig[at];
+    if ((first & 0x80) != 0) return false;                               // negative
+    if (first == 0 && n > 1 && (sig[at + 1] & 0x80) == 0) return false;  // padded
+    at += n;
+    return true;
+  };
+  std::size_t body = 0;
+  if (sig.empty() || sig[at++] != 0x30 || !length(body) || at + body != sig.size()) return bad;
+  if (!integer() || !integer() || at != sig.size()) return bad;
   return {};
 }
 

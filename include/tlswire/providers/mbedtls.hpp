@@ -520,7 +520,7 @@ class mbedtls_provider {
     mbedtls_mpi_free(&z);
     mbedtls_ecp_point_free(&peer);
     if (!st.ok()) return st;
-    return provider_checks::nonzero_shared_secret(shared);
+    return provider_checks::nonzero_shared_secret(priv.group, shared);
   }
 
   // ------------------------------------------------------------ signatures
@@ -609,6 +609,8 @@ class mbedtls_provider {
                                                  signature.data());
       }
     } else {
+      // mbedtls_pk_verify reads BER: the DER check comes first.
+      TLSWIRE_CHECK(provider_checks::ecdsa_signature_der(signature));
       rc = mbedtls_pk_verify(pk.get(), md, digest.data(), digest_len,
                              mbedtls_detail::data_or_empty(signature), signature.size());
     }

@@ -551,7 +551,7 @@ class openssl_provider {
     if (EVP_PKEY_derive(ctx.get(), shared.data(), &n) != 1) return illegal;  // e.g. all-zero X25519
     if (n != shared.size()) return openssl_detail::backend_failure();
     // Checked here too, in case the back end does not refuse it.
-    return provider_checks::nonzero_shared_secret(shared);
+    return provider_checks::nonzero_shared_secret(priv.group, shared);
   }
 
   // ------------------------------------------------------------ signatures
