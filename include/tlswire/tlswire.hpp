@@ -130,3 +130,11 @@
 #include "tlswire/x509/der.hpp"
 #include "tlswire/x509/oids.hpp"
 #include "tlswire/x509/verify.hpp"
+
+// engine/
+#include "tlswire/engine/client.hpp"
+#include "tlswire/engine/config.hpp"
+#include "tlswire/engine/connection.hpp"
+#include "tlswire/engine/function_ref.hpp"
+#include "tlswire/engine/server.hpp"
+#include "tlswire/engine/state_table.hpp"

@@ -53,3 +53,9 @@ openssl req -new -key below-leaf.key.pem -subj "/O=tlswire tests/CN=deep.tlswire
 openssl x509 -req -in deep.csr -CA sub-intermediate.der -CAform DER -CAkey sub-intermediate.key.pem -sha256 -days 36500 \
   -set_serial 7 -extfile ext-deep.cnf -outform DER -out deep-leaf.der
 rm -f ./*.csr ./*.cnf
+# A P-256 server leaf (keys/p256) for the engine tests' ECDSA CertificateVerify, signed by intermediate.
+printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nsubjectAltName=DNS:server.tlswire.test\n' > ext-p256.cnf
+openssl req -new -key $KEYS/p256.key.pem -subj "/O=tlswire tests/CN=server.tlswire.test" -out server-p256.csr
+openssl x509 -req -in server-p256.csr -CA intermediate.der -CAform DER -CAkey intermediate.key.pem -sha256 -days 36500 \
+  -set_serial 8 -extfile ext-p256.cnf -outform DER -out server-p256.der
+rm -f ./*.csr ./*.cnf
