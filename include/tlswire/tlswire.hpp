@@ -114,6 +114,7 @@
 #include "tlswire/crypto/tls12_prf.hpp"
 #include "tlswire/crypto/tls13_key_schedule.hpp"
 #include "tlswire/crypto/transcript.hpp"
+#include "tlswire/crypto/visit_suite.hpp"
 
 // providers/
 #include "tlswire/providers/reference/hkdf.hpp"

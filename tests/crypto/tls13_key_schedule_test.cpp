@@ -234,10 +234,19 @@ TEST_CASE("exporter derives per label, per context and per length (RFC 8446 §7.
 
 TEST_CASE("exporter refuses an empty label and an over-long output", "[crypto][tls13]") {
   const auto exp = hex("fe22f881176eda18eb8f44529e6792c50c9a3f89452f68d8ae311b4309d3cf50");
+  const error refused{errc::length_out_of_range, alert_description::internal_error, 0};
   std::array<std::uint8_t, 16> out{};
-  CHECK_FALSE(schedule::exporter(as_view(exp), "", {}, out));
+  const auto empty_label = schedule::exporter(as_view(exp), "", {}, out);
+  REQUIRE_FALSE(empty_label.ok());
+  CHECK(empty_label.error() == refused);
+  CHECK(out == std::array<std::uint8_t, 16>{});  // untouched
   std::array<std::uint8_t, 255 * 32 + 1> too_long{};
-  CHECK_FALSE(schedule::exporter(as_view(exp), "EXPORTER-x", {}, too_long));
+  const auto over_long = schedule::exporter(as_view(exp), "EXPORTER-x", {}, too_long);
+  REQUIRE_FALSE(over_long.ok());
+  CHECK(over_long.error() == refused);
+  // The longest output is allowed (RFC 5869 §2.3 L <= 255 * HashLen).
+  std::array<std::uint8_t, 255 * 32> longest{};
+  CHECK(schedule::exporter(as_view(exp), "EXPORTER-x", {}, longest).ok());
 }
 
 TEST_CASE("Finished verification refuses a changed, short or long verify_data",

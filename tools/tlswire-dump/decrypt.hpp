@@ -10,47 +10,39 @@
 //    from a key log's master secret (tls12_key_schedule::from_master_secret),
 //    records opened by tls12_aead_record_protection.
 // The key log's secrets are checked for length here: the schedules take
-// a wrong length as a programmer error.
+// a wrong length as a programmer error. The suite's hash and AEAD come from
+// the library's run-time dispatch (crypto/visit_suite.hpp), the transcript
+// from handshake_transcript (crypto/transcript.hpp).
 #include <memory>
 #include <optional>
-#include <type_traits>
 #include <vector>
 
 #include "tlswire/crypto/record_protection.hpp"
 #include "tlswire/crypto/suite_algorithms.hpp"
 #include "tlswire/crypto/tls12_key_schedule.hpp"
 #include "tlswire/crypto/tls13_key_schedule.hpp"
+#include "tlswire/crypto/transcript.hpp"
+#include "tlswire/crypto/visit_suite.hpp"
 #include "tlswire/providers/openssl.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 
 namespace tlswire_dump {
 
 using provider = tlswire::openssl_provider;
-
-// Calls f(std::type_identity<H>{}) with the provider's hash for the suite.
-template <class F>
-bool with_hash(const tlswire::cipher_suite_info& suite, F&& f) {
-  const auto h = tlswire::hash_of(suite);
-  if (h == tlswire::hash_id::sha256) return f(std::type_identity<provider::sha256>{});
-  if (h == tlswire::hash_id::sha384) return f(std::type_identity<provider::sha384>{});
-  return false;
-}
+using transcript = tlswire::handshake_transcript<provider>;
 
 // One direction's read keys.
 class record_keys {
  public:
   // RFC 8446 §7.3: the keys of one traffic secret; the sequence restarts at 0.
   bool set_tls13(const tlswire::cipher_suite_info& suite, tlswire::bytes_view secret) {
-    const auto aead = tlswire::aead_of(suite);
-    if (!aead) return false;
     auto protection = std::make_unique<tlswire::tls13_record_protection<provider>>();
-    const bool ok = with_hash(suite, [&](auto h) {
-      using H = typename decltype(h)::type;
-      using schedule = tlswire::tls13_key_schedule<provider, H>;
-      if (secret.size() != schedule::hash_length) return false;
-      return protection->set_key(*aead, schedule::traffic_keys_for(secret, *aead)).ok();
+    const auto keyed = tlswire::visit_suite<provider>(suite.suite, [&](auto s) -> tlswire::status {
+      using schedule = tlswire::tls13_key_schedule<provider, typename decltype(s)::hash>;
+      if (secret.size() != schedule::hash_length) return tlswire::make_error(tlswire::errc::bad_value, 0);
+      return protection->set_key(s.aead, schedule::traffic_keys_for(secret, s.aead));
     });
-    if (!ok) return false;
+    if (!keyed) return false;
     *this = record_keys{};
     suite_ = suite;
     secret_.assign(secret.begin(), secret.end());
@@ -62,11 +54,11 @@ class record_keys {
   bool update_tls13() {
     if (!tls13_) return false;
     std::vector<std::uint8_t> next;
-    with_hash(suite_, [&](auto h) {
-      using H = typename decltype(h)::type;
-      const auto s = tlswire::tls13_key_schedule<provider, H>::next_application_traffic_secret(secret_);
-      next.assign(s.view().begin(), s.view().end());
-      return true;
+    (void)tlswire::visit_suite<provider>(suite_.suite, [&](auto s) -> tlswire::status {
+      using schedule = tlswire::tls13_key_schedule<provider, typename decltype(s)::hash>;
+      const auto n = schedule::next_application_traffic_secret(secret_);
+      next.assign(n.view().begin(), n.view().end());
+      return {};
     });
     const auto suite = suite_;
     return set_tls13(suite, next);
@@ -76,22 +68,25 @@ class record_keys {
   static bool set_tls12(const tlswire::cipher_suite_info& suite, tlswire::bytes_view master_secret,
                         tlswire::bytes_view client_random, tlswire::bytes_view server_random, record_keys& client,
                         record_keys& server) {
-    const auto aead = tlswire::aead_of(suite);
-    if (!aead || suite.tls13 || master_secret.size() != tlswire::tls12_master_secret_size ||
+    if (master_secret.size() != tlswire::tls12_master_secret_size ||
         client_random.size() != tlswire::tls12_random_size || server_random.size() != tlswire::tls12_random_size)
       return false;
-    return with_hash(suite, [&](auto h) {
-      using H = typename decltype(h)::type;
-      const auto schedule = tlswire::tls12_key_schedule<provider, H>::from_master_secret(master_secret);
-      const auto block = schedule.key_block(suite, client_random, server_random);
-      if (!block) return false;
-      client = record_keys{};
-      server = record_keys{};
-      client.tls12_ = std::make_unique<tlswire::tls12_aead_record_protection<provider>>();
-      server.tls12_ = std::make_unique<tlswire::tls12_aead_record_protection<provider>>();
-      return client.tls12_->set_key(*aead, block->client_write_key(), block->client_write_iv()).ok() &&
-             server.tls12_->set_key(*aead, block->server_write_key(), block->server_write_iv()).ok();
-    });
+    return tlswire::visit_suite<provider>(suite.suite, [&](auto s) -> tlswire::status {
+             if constexpr (decltype(s)::tls13) {
+               return tlswire::make_error(tlswire::errc::unsupported, 0);
+             } else {
+               const auto schedule = tlswire::tls12_key_schedule<provider, typename decltype(s)::hash>::from_master_secret(
+                   master_secret);
+               TLSWIRE_TRY(const auto block, schedule.key_block(suite, client_random, server_random));
+               client = record_keys{};
+               server = record_keys{};
+               client.tls12_ = std::make_unique<tlswire::tls12_aead_record_protection<provider>>();
+               server.tls12_ = std::make_unique<tlswire::tls12_aead_record_protection<provider>>();
+               TLSWIRE_CHECK(client.tls12_->set_key(s.aead, block.client_write_key(), block.client_write_iv()));
+               return server.tls12_->set_key(s.aead, block.server_write_key(), block.server_write_iv());
+             }
+           })
+        .ok();
   }
 
   bool ready() const { return tls13_ || tls12_; }
@@ -122,58 +117,44 @@ class record_keys {
   std::unique_ptr<tlswire::tls12_aead_record_protection<provider>> tls12_;
 };
 
-// Transcript-Hash of the handshake so far with the suite's hash (RFC 8446
-// §4.4.1; RFC 5246 §7.4.9 Hash(handshake_messages)); empty when the suite's
-// hash is not one the provider has.
-inline std::vector<std::uint8_t> transcript_hash(const tlswire::cipher_suite_info& suite, tlswire::bytes_view data) {
-  std::vector<std::uint8_t> out;
-  with_hash(suite, [&](auto h) {
-    using H = typename decltype(h)::type;
-    H hash;
-    hash.update(data);
-    out.resize(H::digest_size);
-    hash.finish(tlswire::mutable_bytes(out));
-    return true;
-  });
-  return out;
-}
-
 // RFC 8446 §4.4.4: does a TLS 1.3 Finished match HMAC(finished_key, transcript
 // hash), the finished_key from the sender's handshake traffic secret?
-// Nothing when it cannot be checked (secret missing or of the wrong length).
+// Nothing when it cannot be checked (secret missing or of the wrong length,
+// transcript not on the suite's hash).
 inline std::optional<bool> tls13_finished_matches(const tlswire::cipher_suite_info& suite,
                                                   tlswire::bytes_view handshake_traffic_secret,
-                                                  tlswire::bytes_view transcript, tlswire::bytes_view received) {
-  std::optional<bool> verdict;
-  with_hash(suite, [&](auto h) {
+                                                  const transcript& messages, tlswire::bytes_view received) {
+  const auto hash = tlswire::hash_of(suite);
+  if (!hash || messages.selected() != *hash) return std::nullopt;
+  const auto verdict = tlswire::visit_hash<provider>(*hash, [&](auto h) -> tlswire::result<bool> {
     using H = typename decltype(h)::type;
     using schedule = tlswire::tls13_key_schedule<provider, H>;
-    if (handshake_traffic_secret.size() != schedule::hash_length) return false;
-    const auto hash = transcript_hash(suite, transcript);
-    verdict = schedule::verify_finished(handshake_traffic_secret, hash, received).ok();
-    return true;
+    if (handshake_traffic_secret.size() != schedule::hash_length) return tlswire::make_error(tlswire::errc::bad_value, 0);
+    const auto digest = messages.as<H>().current();
+    return schedule::verify_finished(handshake_traffic_secret, tlswire::as_view(digest), received).ok();
   });
-  return verdict;
+  return verdict ? std::optional<bool>(*verdict) : std::nullopt;
 }
 
 // RFC 5246 §7.4.9: does a TLS 1.2 Finished match PRF(master_secret,
 // finished_label, Hash(handshake_messages))?
 inline std::optional<bool> tls12_finished_matches(const tlswire::cipher_suite_info& suite,
                                                   tlswire::bytes_view master_secret, bool from_client,
-                                                  tlswire::bytes_view transcript, tlswire::bytes_view received) {
-  if (suite.tls13 || master_secret.size() != tlswire::tls12_master_secret_size) return std::nullopt;
-  std::optional<bool> verdict;
-  with_hash(suite, [&](auto h) {
+                                                  const transcript& messages, tlswire::bytes_view received) {
+  const auto hash = tlswire::hash_of(suite);
+  if (suite.tls13 || master_secret.size() != tlswire::tls12_master_secret_size || !hash ||
+      messages.selected() != *hash)
+    return std::nullopt;
+  const auto verdict = tlswire::visit_hash<provider>(*hash, [&](auto h) -> tlswire::result<bool> {
     using H = typename decltype(h)::type;
     const auto schedule = tlswire::tls12_key_schedule<provider, H>::from_master_secret(master_secret);
-    const auto hash = transcript_hash(suite, transcript);
-    verdict = schedule
-                  .verify_finished(from_client ? tlswire::tls12_sender::client : tlswire::tls12_sender::server,
-                                   hash, received, suite.verify_data_length())
-                  .ok();
-    return true;
+    const auto digest = messages.as<H>().current();
+    return schedule
+        .verify_finished(from_client ? tlswire::tls12_sender::client : tlswire::tls12_sender::server,
+                         tlswire::as_view(digest), received, suite.verify_data_length())
+        .ok();
   });
-  return verdict;
+  return verdict ? std::optional<bool>(*verdict) : std::nullopt;
 }
 
 }  // namespace tlswire_dump

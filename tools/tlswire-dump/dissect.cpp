@@ -332,7 +332,8 @@ class dissector {
     const auto random = h.random();
     client_random_.assign(random.begin(), random.end());
     // RFC 5246 §E.2: the handshake hash starts with the CLIENT-HELLO message.
-    transcript_.assign(h.message.begin(), h.message.end());
+    transcript_.reset();
+    transcript_.update(h.message);
     transcript_complete_ = true;
     find_secrets();
     if (opts_.check) {
@@ -572,7 +573,7 @@ class dissector {
       out_.handshake(ev);
       after_message(d, mp, *typed);
       if (failed_) return;
-      transcript_.insert(transcript_.end(), m.raw.begin(), m.raw.end());
+      transcript_.update(m.raw);
     }
   }
 
@@ -615,7 +616,7 @@ class dissector {
       case handshake_type::client_hello: {
         const auto& h = t.as<client_hello>();
         if (!second_hello_) {  // a new handshake (first, or a renegotiation): a new transcript
-          transcript_.clear();
+          transcript_.reset();
           transcript_complete_ = true;
           finished_seen_ = 0;
         }
@@ -632,12 +633,7 @@ class dissector {
           second_hello_ = true;
           // RFC 8446 §4.4.1: ClientHello1 enters the transcript as
           // message_hash(Hash(ClientHello1)), with the suite the HRR names.
-          const auto info = find_cipher_suite_info(h.suite);
-          const auto hash = info ? transcript_hash(*info, transcript_) : std::vector<std::uint8_t>{};
-          if (hash.empty()) transcript_complete_ = false;
-          transcript_ = {static_cast<std::uint8_t>(handshake_type::message_hash), 0, 0,
-                         static_cast<std::uint8_t>(hash.size())};
-          transcript_.insert(transcript_.end(), hash.begin(), hash.end());
+          select_transcript_hash(h.suite, true);
           d.flight_ended = true;
           return;
         }
@@ -647,6 +643,7 @@ class dissector {
         context_.version = *version;
         context_.suite = h.suite;
         suite_ = find_cipher_suite_info(h.suite);
+        select_transcript_hash(h.suite, false);
         tls13_ = is_tls13_wire(*version);
         if (tls13_) start_tls13_protection(p);
         return;
@@ -674,6 +671,17 @@ class dissector {
       default:
         return;
     }
+  }
+
+  // The suite names the transcript's hash (RFC 8446 §4.4.1, RFC 5246
+  // §7.4.9); after a HelloRetryRequest ClientHello1 becomes message_hash. A
+  // suite without a hash the provider has, or another hash than the HRR's,
+  // leaves a transcript no Finished can be checked against.
+  void select_transcript_hash(cipher_suite suite, bool hello_retry) {
+    const auto info = find_cipher_suite_info(suite);
+    const auto hash = info ? hash_of(*info) : std::nullopt;
+    const bool ok = hash && (hello_retry ? transcript_.hello_retry_request(*hash) : transcript_.select(*hash)).ok();
+    if (!ok) transcript_complete_ = false;
   }
 
   void find_secrets() {
@@ -765,7 +773,7 @@ class dissector {
   bool tls13_ = false;
   bool hello_retry_ = false;
   bool second_hello_ = false;         // after a HelloRetryRequest: the next ClientHello continues the transcript
-  std::vector<std::uint8_t> transcript_;  // handshake messages since the ClientHello
+  transcript transcript_;             // handshake messages since the ClientHello
   bool transcript_complete_ = false;  // false once a handshake message could not be read
   std::size_t finished_seen_ = 0;     // Finished messages of the current handshake
 };

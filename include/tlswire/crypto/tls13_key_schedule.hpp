@@ -229,22 +229,26 @@ class tls13_key_schedule {
   //                         "exporter", Hash(context_value), key_length)
   // Secret is the (early_)exporter_master_secret; key_length is out.size().
   // An absent context and an empty one are the same here (RFC 8446 §7.5
-  // makes them the same for TLS 1.3). False (out untouched) for a label that
-  // cannot form an HkdfLabel (empty or over 249 bytes) or out over 255 * HashLen.
-  [[nodiscard]] static constexpr bool exporter(bytes_view exporter_master_secret,
-                                               std::string_view label, bytes_view context,
-                                               mutable_bytes out) noexcept {
+  // makes them the same for TLS 1.3). A label that cannot form an HkdfLabel
+  // (empty or over 249 bytes) or out over 255 * HashLen is refused, out
+  // untouched: errc::length_out_of_range with internal_error (the caller's
+  // request, not the peer's, is at fault).
+  static constexpr status exporter(bytes_view exporter_master_secret, std::string_view label,
+                                   bytes_view context, mutable_bytes out) noexcept {
     Expects(exporter_master_secret.size() == hash_length);
+    const auto refused = make_error(errc::length_out_of_range, alert_description::internal_error, 0);
     secret_type per_label(hash_length);
     const auto empty = empty_hash();
     if (!hkdf_expand_label<P, H>(exporter_master_secret, label, as_view(empty),
                                  per_label.span()))
-      return false;
+      return refused;
     std::array<std::uint8_t, hash_length> context_hash{};
     H h;
     h.update(context);
     h.finish(context_hash);
-    return hkdf_expand_label<P, H>(per_label.view(), "exporter", as_view(context_hash), out);
+    if (!hkdf_expand_label<P, H>(per_label.view(), "exporter", as_view(context_hash), out))
+      return refused;
+    return {};
   }
 
  private:
