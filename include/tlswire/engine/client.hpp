@@ -110,12 +110,12 @@ class client : public connection<client<P, Config>, P, Config> {
       TLSWIRE_CHECK(this->provider_.random(session_id_));
     }
     this->state_ = handshake_state::wait_server_hello;
-    return send_client_hello(Config::groups[0], {}, true);
+    return send_client_hello(Config::groups[0], {});
   }
 
   // RFC 8446 §4.1.2 ClientHello (the first, or the second after a
   // HelloRetryRequest with the group and cookie it asked for).
-  status send_client_hello(named_group group, bytes_view cookie, bool first) {
+  status send_client_hello(named_group group, bytes_view cookie) {
     group_ = group;
     std::array<std::uint8_t, 97> public_value{};
     const mutable_bytes share(public_value.data(), key_share_size(group));
@@ -134,13 +134,8 @@ class client : public connection<client<P, Config>, P, Config> {
       hello.encode_message(w);
       if (w.ok()) sent = w.written().subspan(at);
     }));
-    // The suite is not known before the ServerHello: every hash family
-    // hashes the first ClientHello; after an HRR the suite is known.
-    if (first) {
-      this->for_each_keys([&](auto& k) { k.transcript.update(sent); });
-    } else {
-      this->with_keys([&](auto& k) { k.transcript.update(sent); });
-    }
+    // Before the ServerHello names the suite, every candidate hash runs.
+    this->transcript_.update(sent);
     // Kept until the ServerHello, EncryptedExtensions and Certificate are checked against it.
     sent_hello_ = this->keep(sent);
     if (sent_hello_.empty()) return make_error(errc::buffer_too_small, 0);
@@ -180,14 +175,11 @@ class client : public connection<client<P, Config>, P, Config> {
     TLSWIRE_TRY(const protocol_version version, negotiated_version(sh));
     // This engine speaks TLS 1.3 only (RFC 8446 §4.2.1: protocol_version).
     if (version != protocol_version::tls13) return make_error(errc::bad_value, alert_description::protocol_version, 0);
-    const auto suite = find_suite<Config>(sh.suite);
-    if (!suite) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     const bool retried = this->state_ == handshake_state::wait_server_hello_2;
     // RFC 8446 §4.1.4: the ServerHello keeps the HRR's suite.
-    if (retried && suite->suite != this->suite_.suite)
+    if (retried && sh.suite != this->suite_.suite)
       return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
-    this->suite_ = *suite;
-    this->summary_.suite = suite->suite;
+    TLSWIRE_CHECK(this->choose_suite(sh.suite));
     if (sh.is_hello_retry_request()) {
       // RFC 8446 §4.1.4: a second HelloRetryRequest is unexpected_message.
       if (retried) return make_error(errc::unexpected_message, 0);
@@ -201,9 +193,10 @@ class client : public connection<client<P, Config>, P, Config> {
     share_key_ = {};
     this->summary_.group = group_;
     this->state_ = handshake_state::wait_encrypted_extensions;
+    TLSWIRE_CHECK(this->transcript_.select(this->suite_.hash));
+    this->transcript_.update(m.raw);
     return this->with_keys([&](auto& k) -> status {
       using keys = std::remove_cvref_t<decltype(k)>;
-      k.transcript.update(m.raw);
       this->derive_handshake_secrets(k, shared.view());
       // Our alerts from here on go under the handshake keys (the server reads with them).
       TLSWIRE_CHECK(this->template install_write<keys>(k.client_handshake.view()));
@@ -228,13 +221,11 @@ class client : public connection<client<P, Config>, P, Config> {
       TLSWIRE_TRY(const tlswire::cookie c, hrr.extensions.get<tlswire::cookie>());
       cookie = c.cookie.bytes;
     }
-    this->with_keys([&](auto& k) {
-      k.transcript.replace_with_message_hash();
-      k.transcript.update(m.raw);
-    });
+    TLSWIRE_CHECK(this->transcript_.hello_retry_request(this->suite_.hash));
+    this->transcript_.update(m.raw);
     this->state_ = handshake_state::wait_server_hello_2;
     if constexpr (Config::middlebox_compatibility) TLSWIRE_CHECK(this->send_change_cipher_spec());
-    return send_client_hello(group, cookie, false);
+    return send_client_hello(group, cookie);
   }
 
   // RFC 8446 §4.3.1
@@ -251,7 +242,7 @@ class client : public connection<client<P, Config>, P, Config> {
         if (equal_bytes(offered.bytes, name)) this->summary_.alpn = offered.bytes;
       if (this->summary_.alpn.empty()) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     }
-    this->with_keys([&](auto& k) { k.transcript.update(m.raw); });
+    this->transcript_.update(m.raw);
     this->state_ = handshake_state::wait_certificate_or_request;
     return {};
   }
@@ -263,7 +254,7 @@ class client : public connection<client<P, Config>, P, Config> {
     if (!request.certificate_request_context.empty())
       return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     certificate_requested_ = true;
-    this->with_keys([&](auto& k) { k.transcript.update(m.raw); });
+    this->transcript_.update(m.raw);
     this->state_ = handshake_state::wait_certificate;
     return {};
   }
@@ -274,7 +265,7 @@ class client : public connection<client<P, Config>, P, Config> {
     TLSWIRE_TRY(const tls13_certificate received, parse_message<tls13_certificate>(m, certificate_type::x509));
     TLSWIRE_TRY(const client_hello ch, sent_client_hello());
     TLSWIRE_CHECK(validate(received, sender::server, ch.extensions));
-    this->with_keys([&](auto& k) { k.transcript.update(m.raw); });
+    this->transcript_.update(m.raw);
     // The ClientHello is no longer needed: the keep buffer takes the chain.
     sent_hello_ = {};
     const bytes_view kept = this->keep(m.raw);
@@ -298,11 +289,12 @@ class client : public connection<client<P, Config>, P, Config> {
     TLSWIRE_TRY(const certificate_verify cv, parse_message<certificate_verify>(m, protocol_version::tls13));
     TLSWIRE_CHECK(validate(cv, signature_algorithms{Config::signature_schemes}.supported_signature_algorithms));
     TLSWIRE_CHECK(this->with_keys([&](auto& k) -> status {
-      const auto hash = k.transcript.current();
+      using keys = std::remove_cvref_t<decltype(k)>;
+      const auto hash = this->template transcript_now<keys>();
       std::array<std::uint8_t, certificate_verify_content_max> content{};
       const bytes_view signed_content = certificate_verify_content(sender::server, as_view(hash), content);
       TLSWIRE_CHECK(this->provider_.verify(peer_key_, cv.algorithm(), signed_content, cv.signature()));
-      k.transcript.update(m.raw);
+      this->transcript_.update(m.raw);
       return {};
     }));
     this->summary_.signature = cv.algorithm();

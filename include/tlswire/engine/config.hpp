@@ -13,9 +13,9 @@
 //     static constexpr bool middlebox_compatibility = true;
 //   };
 //
-// This header is also the one place where a negotiated suite becomes the
-// hash and AEAD that run it (negotiated_suite below): the engines ask it and
-// nothing else, so run-time suite dispatch can move to crypto/ unchanged.
+// A negotiated suite becomes its hash and AEAD through crypto/visit_suite.hpp
+// (visit_suite<P, Config::cipher_suites>), which also bounds what is
+// instantiated by this list.
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -23,6 +23,7 @@
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/suite_algorithms.hpp"
+#include "tlswire/crypto/visit_suite.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/named_group.hpp"
 #include "tlswire/registry/signature_scheme.hpp"
@@ -58,30 +59,18 @@ constexpr bool contains(const Range& range, T value) noexcept {
   return false;
 }
 
-// What a negotiated TLS 1.3 suite runs on (RFC 8446 §B.4).
+// What a negotiated TLS 1.3 suite runs on (RFC 8446 §B.4), kept at run time.
 struct negotiated_suite {
   cipher_suite suite{};
   hash_id hash = hash_id::sha256;
   aead_id aead = aead_id::aes_128_gcm;
 };
 
-// The suite if Config lists it and it is a TLS 1.3 suite this library runs.
-template <class Config>
-constexpr std::optional<negotiated_suite> find_suite(cipher_suite suite) noexcept {
-  if (!contains(Config::cipher_suites, suite)) return std::nullopt;
-  const auto info = find_cipher_suite_info(suite);
-  if (!info) return std::nullopt;
-  const auto hash = hash_of(*info);
-  const auto aead = aead_of(*info);
-  if (!hash || !aead) return std::nullopt;
-  return negotiated_suite{suite, *hash, *aead};
-}
-
-// True when a suite of Config runs on `hash`: which hash families get instantiated.
+// True when a suite of Config runs on `hash`: which key schedules get instantiated.
 template <class Config>
 constexpr bool uses_hash(hash_id hash) noexcept {
   for (cipher_suite s : Config::cipher_suites)
-    if (const auto n = find_suite<Config>(s); n && n->hash == hash) return true;
+    if (const auto info = find_cipher_suite_info(s); info && hash_of(*info) == hash) return true;
   return false;
 }
 
@@ -93,8 +82,10 @@ constexpr bool check_config() noexcept {
                 "tlswire: the engine configuration lists no TLS 1.3 cipher suite");
   static_assert(require_support<P, hash_id::sha256>);  // the minimum of every provider
   if constexpr (uses_hash<Config>(hash_id::sha384)) static_assert(require_support<P, hash_id::sha384>);
-  for (cipher_suite s : Config::cipher_suites)
-    if (const auto n = find_suite<Config>(s); !n || !provider_supports<P>(n->aead)) return false;
+  for (cipher_suite s : Config::cipher_suites) {
+    const auto info = find_cipher_suite_info(s);
+    if (!info || !info->tls13 || !provider_supports<P>(s)) return false;
+  }
   for (named_group g : Config::groups)
     if (!provider_supports<P>(g)) return false;
   for (signature_scheme s : Config::signature_schemes)

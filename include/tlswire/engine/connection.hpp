@@ -2,7 +2,7 @@
 // What the TLS 1.3 client and server engines share: the caller's buffers,
 // the record layer loop (split, open, reassemble, dispatch through the state
 // table), sealing records in place, alerts, events, application data and the
-// per-hash transcript and key schedule. client.hpp and server.hpp add the
+// transcript and per-hash key schedule. client.hpp and server.hpp add the
 // handshake of each side (CRTP: Derived::on_message, Derived::table).
 //
 // The loop, as rustls' read_tls / process_new_packets / write_tls and
@@ -29,6 +29,7 @@
 #include "tlswire/crypto/secret.hpp"
 #include "tlswire/crypto/tls13_key_schedule.hpp"
 #include "tlswire/crypto/transcript.hpp"
+#include "tlswire/crypto/visit_suite.hpp"
 #include "tlswire/engine/config.hpp"
 #include "tlswire/engine/function_ref.hpp"
 #include "tlswire/engine/state_table.hpp"
@@ -128,14 +129,14 @@ struct failure_info {
 
 namespace detail {
 
-// One hash family's transcript, key schedule and traffic secrets.
+// One hash family's key schedule and traffic secrets.
 template <class P, class H>
 struct hash_keys {
+  using hash = H;
   using schedule_type = tls13_key_schedule<P, H>;
   using secret_type = typename schedule_type::secret_type;
   static constexpr std::size_t hash_length = H::digest_size;
 
-  transcript_hash<H> transcript{};
   schedule_type schedule{};
   secret_type client_handshake{}, server_handshake{};
   secret_type client_application{}, server_application{};
@@ -272,8 +273,24 @@ class connection {
 
   Derived& derived() noexcept { return static_cast<Derived&>(*this); }
 
-  // ---- the negotiated suite's hash family (the one place a run-time
-  // suite picks a compile-time hash; crypto/'s visit_suite can take it over)
+  // ---- the negotiated suite
+  // RFC 8446 §4.1.1 / §4.1.3: the suite a hello names, through crypto/'s
+  // visit_suite over Config's list (unknown: illegal_parameter; not ours or
+  // not runnable: handshake_failure). The transcript keeps its hash from here.
+  status choose_suite(cipher_suite suite) {
+    TLSWIRE_CHECK((visit_suite<P, Config::cipher_suites>(suite, [&](auto s) -> status {
+      using S = decltype(s);
+      if (!S::tls13) return make_error(errc::unsupported, alert_description::handshake_failure, 0);
+      suite_ = {s.suite(), S::prf_hash, S::aead};
+      return {};
+    })));
+    summary_.suite = suite;
+    return {};
+  }
+
+  // The key schedule of the negotiated suite's hash, as a type: the one
+  // place the run-time hash picks compile-time code (only the hashes
+  // Config's suites use are instantiated).
   template <class F>
   decltype(auto) with_keys(F&& f) {
     if constexpr (with_sha384) {
@@ -281,11 +298,11 @@ class connection {
     }
     return f(keys256_);
   }
-  // Before the suite is known (the client's ClientHello): every family.
-  template <class F>
-  void for_each_keys(F&& f) {
-    f(keys256_);
-    if constexpr (with_sha384) f(keys384_);
+
+  // Transcript-Hash of everything so far (RFC 8446 §4.4.1) in Keys' hash.
+  template <class Keys>
+  auto transcript_now() const {
+    return transcript_.template as<typename Keys::hash>().current();
   }
 
   // ---- output
@@ -324,8 +341,7 @@ class connection {
     const std::size_t at = w.size();
     m.encode_message(w);
     if (!w.ok()) return;
-    const bytes_view raw = w.written().subspan(at);
-    with_keys([&](auto& k) { k.transcript.update(raw); });
+    transcript_.update(w.written().subspan(at));
   }
 
   status send_alert(alert_level level, alert_description description) {
@@ -364,7 +380,7 @@ class connection {
   template <class Keys>
   void derive_handshake_secrets(Keys& k, bytes_view shared_secret) {
     k.schedule.enter_handshake(shared_secret);
-    const auto hash = k.transcript.current();
+    const auto hash = transcript_now<Keys>();
     k.client_handshake = k.schedule.client_handshake_traffic_secret(as_view(hash));
     k.server_handshake = k.schedule.server_handshake_traffic_secret(as_view(hash));
     log_secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", k.client_handshake.view());
@@ -375,7 +391,7 @@ class connection {
   template <class Keys>
   void derive_application_secrets(Keys& k) {
     k.schedule.enter_master();
-    const auto hash = k.transcript.current();
+    const auto hash = transcript_now<Keys>();
     k.client_application = k.schedule.client_application_traffic_secret_0(as_view(hash));
     k.server_application = k.schedule.server_application_traffic_secret_0(as_view(hash));
     log_secret("CLIENT_TRAFFIC_SECRET_0", k.client_application.view());
@@ -389,16 +405,18 @@ class connection {
   // RFC 8446 §4.4.4: the peer's Finished over the transcript so far.
   template <class Keys>
   status check_finished(Keys& k, const handshake_message& m, bytes_view peer_handshake_secret) {
+    (void)k;
     TLSWIRE_TRY(const finished fin, parse_message<finished>(m, Keys::hash_length));
-    const auto hash = k.transcript.current();
+    const auto hash = transcript_now<Keys>();
     TLSWIRE_CHECK(Keys::schedule_type::verify_finished(peer_handshake_secret, as_view(hash), fin.verify_data));
-    k.transcript.update(m.raw);
+    transcript_.update(m.raw);
     return {};
   }
   // Our Finished over the transcript so far, into a record being built.
   template <class Keys>
   void write_finished(writer& w, Keys& k, bytes_view own_handshake_secret) {
-    const auto hash = k.transcript.current();
+    (void)k;
+    const auto hash = transcript_now<Keys>();
     const auto verify_data = Keys::schedule_type::finished_verify_data(own_handshake_secret, as_view(hash));
     write_message(w, finished{verify_data.view()});
   }
@@ -461,6 +479,8 @@ class connection {
   handshake_reassembler reassembler_;
   tls13_record_protection<P> read_{};
   tls13_record_protection<P> write_{};
+  // RFC 8446 §4.4.1; SHA-256 and SHA-384 side by side until the suite is known.
+  handshake_transcript<P> transcript_{};
   keys256 keys256_{};
   [[no_unique_address]] keys384 keys384_{};
   keylog_hook keylog_{};

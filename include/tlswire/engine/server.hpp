@@ -83,12 +83,12 @@ class server : public connection<server<P, Config>, P, Config> {
     const bool retried = this->state_ == handshake_state::wait_client_hello_2;
 
     // The suite, in the server's order (RFC 8446 §4.1.1).
-    std::optional<negotiated_suite> suite;
+    std::optional<cipher_suite> suite;
     for (cipher_suite s : Config::cipher_suites)
-      if (!suite && ch.cipher_suites.contains(s)) suite = find_suite<Config>(s);
+      if (!suite && ch.cipher_suites.contains(s)) suite = s;
     if (!suite) return refuse(alert_description::handshake_failure);
     // RFC 8446 §4.1.4: the second ClientHello may not change what the HRR chose.
-    if (retried && suite->suite != this->suite_.suite) return refuse(alert_description::illegal_parameter);
+    if (retried && *suite != this->suite_.suite) return refuse(alert_description::illegal_parameter);
 
     // The CertificateVerify scheme: one the key signs with, Config allows and the client offered.
     TLSWIRE_TRY(const signature_algorithms offered, ch.extensions.get<signature_algorithms>());
@@ -117,8 +117,8 @@ class server : public connection<server<P, Config>, P, Config> {
       if (protocol.empty()) return refuse(alert_description::no_application_protocol);
     }
 
-    this->suite_ = *suite;
-    this->summary_.suite = suite->suite;
+    TLSWIRE_CHECK(this->choose_suite(*suite));
+    TLSWIRE_CHECK(this->transcript_.select(this->suite_.hash));
     if (!share) {
       // RFC 8446 §4.1.4: after a HelloRetryRequest the share must be there.
       if (retried) return refuse(alert_description::illegal_parameter);
@@ -136,7 +136,7 @@ class server : public connection<server<P, Config>, P, Config> {
     this->summary_.group = share->group;
     this->summary_.signature = scheme_;
     for (std::size_t i = 0; i < random_size; ++i) this->client_random_[i] = ch.random[i];
-    this->with_keys([&](auto& k) { k.transcript.update(m.raw); });
+    this->transcript_.update(m.raw);
 
     // RFC 8446 §4.2.8 / §7.4: our share, and the shared secret.
     typename P::key_share_private_key own{};
@@ -151,7 +151,7 @@ class server : public connection<server<P, Config>, P, Config> {
     basic_server_hello<extension_tuple<supported_versions_server_hello, key_share_server_hello>> sh;
     sh.random = as_view(random);
     sh.session_id_echo = ch.session_id;
-    sh.suite = suite->suite;
+    sh.suite = *suite;
     sh.extensions = extension_tuple{supported_versions_server_hello{protocol_version::tls13},
                                     key_share_server_hello{key_share_entry{share->group, {own_share}}}};
     TLSWIRE_CHECK(this->emit(content_type::handshake, [&](writer& w) { this->write_message(w, sh); }));
@@ -202,7 +202,7 @@ class server : public connection<server<P, Config>, P, Config> {
       this->write_message(w, certificate);
       if (!w.ok()) return;
       // RFC 8446 §4.4.3: sign the transcript through Certificate.
-      const auto hash = k.transcript.current();
+      const auto hash = this->template transcript_now<Keys>();
       std::array<std::uint8_t, certificate_verify_content_max> content{};
       const bytes_view signed_content = certificate_verify_content(sender::server, as_view(hash), content);
       std::array<std::uint8_t, max_signature_size> signature{};
@@ -216,10 +216,9 @@ class server : public connection<server<P, Config>, P, Config> {
   // RFC 8446 §4.1.4 HelloRetryRequest: a ServerHello with the special random,
   // the suite and the group the second ClientHello must carry a share for.
   status send_hello_retry_request(const client_hello& ch, const handshake_message& m, named_group group) {
-    this->with_keys([&](auto& k) {
-      k.transcript.update(m.raw);
-      k.transcript.replace_with_message_hash();
-    });
+    // RFC 8446 §4.4.1: ClientHello1 becomes message_hash in the transcript.
+    this->transcript_.update(m.raw);
+    TLSWIRE_CHECK(this->transcript_.hello_retry_request(this->suite_.hash));
     basic_server_hello<extension_tuple<supported_versions_hello_retry_request, key_share_hello_retry_request>> hrr;
     hrr.random = as_view(hello_retry_request_random);
     hrr.session_id_echo = ch.session_id;
