@@ -365,19 +365,40 @@ TEST_CASE("a client without a certificate hook refuses every chain", "[engine]")
   CHECK(d.c->failure().alert == alert_description::certificate_unknown);
 }
 
-TEST_CASE("KeyUpdate: data flows under the next secrets both ways", "[engine]") {
+TEST_CASE("KeyUpdate either way: the peer answers update_requested, and data flows under the next secrets", "[engine]") {
   duo<> d;
   d.run();
   REQUIRE(d.client_log.done);
-  std::vector<std::uint8_t> at_server;
-  at_server.reserve(16);
+  std::vector<std::uint8_t> at_server, at_client;
+  at_server.reserve(64);
+  at_client.reserve(64);
   d.server_log.data = &at_server;
-  // The client sends KeyUpdate(update_requested) by hand through the engine's
-  // own record keys: not yet an API, so this checks the receiving side only.
-  // (Sending KeyUpdate is for a later cut.)
-  REQUIRE(d.c->write(text("before")).ok());
+  d.client_log.data = &at_client;
+  SECTION("the client asks, the server answers") {
+    REQUIRE(d.c->update_keys(true).ok());
+    d.c->sent(d.s->feed(d.c->pending_output()));
+    CHECK(d.s->pending_output().size() > 0);  // the server's own KeyUpdate
+  }
+  SECTION("the server asks, the client answers") {
+    REQUIRE(d.s->update_keys(true).ok());
+    d.s->sent(d.c->feed(d.s->pending_output()));
+    CHECK(d.c->pending_output().size() > 0);
+  }
+  SECTION("the client updates alone: no answer") {
+    REQUIRE(d.c->update_keys(false).ok());
+    d.c->sent(d.s->feed(d.c->pending_output()));
+    CHECK(d.s->pending_output().empty());
+  }
   d.run();
-  CHECK(equal_bytes(at_server, text("before")));
+  REQUIRE(d.c->write(text("after")).ok());
+  REQUIRE(d.s->write(text("update")).ok());
+  REQUIRE(d.c->update_keys(false).ok());
+  REQUIRE(d.c->write(text("!")).ok());
+  d.run();
+  CHECK_FALSE(d.client_log.failed);
+  CHECK_FALSE(d.server_log.failed);
+  CHECK(equal_bytes(at_server, text("after!")));
+  CHECK(equal_bytes(at_client, text("update")));
 }
 
 TEST_CASE("engine sizes and in-memory handshake time (printed)", "[engine][size]") {

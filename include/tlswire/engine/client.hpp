@@ -91,6 +91,7 @@ class client : public connection<client<P, Config>, P, Config> {
 
  public:
   static constexpr const auto& table = client_table;
+  static constexpr bool is_client = true;
 
   // Draws the random and key share and writes ClientHello into the output
   // buffer; a failure there leaves the engine failed (failure() says why).
@@ -162,7 +163,7 @@ class client : public connection<client<P, Config>, P, Config> {
         return {};
       }
       case handshake_type::key_update:
-        return this->with_keys([&](auto& k) { return this->on_key_update(k, m, true); });
+        return this->with_keys([&](auto& k) { return this->on_key_update(k, m); });
       default: return make_error(errc::unexpected_message, 0);
     }
   }

@@ -246,6 +246,16 @@ class connection {
     return {};
   }
 
+  // RFC 8446 §4.6.3: sends KeyUpdate and moves our direction to its next
+  // traffic secret; with `request_peer` the peer is asked to move its own.
+  // Refused (engine unchanged) before the handshake is done or after close().
+  status update_keys(bool request_peer) noexcept {
+    if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, 0);
+    const status s = with_keys([&](auto& k) { return send_key_update(k, request_peer); });
+    if (!s) fail(s.error());
+    return s;
+  }
+
   handshake_state state() const noexcept { return state_; }
   bool handshake_done() const noexcept { return state_ == handshake_state::connected; }
   bool failed() const noexcept { return state_ == handshake_state::failed; }
@@ -425,20 +435,24 @@ class connection {
   // direction moves to its next secret; when asked, ours follows after we
   // answer with a KeyUpdate of our own under the old key.
   template <class Keys>
-  status on_key_update(Keys& k, const handshake_message& m, bool we_are_client) {
+  status on_key_update(Keys& k, const handshake_message& m) {
     TLSWIRE_TRY(const key_update ku, parse_message<key_update>(m));
-    auto& peer = we_are_client ? k.server_application : k.client_application;
-    auto& own = we_are_client ? k.client_application : k.server_application;
+    TLSWIRE_CHECK(validate(ku, handshake_header_size));
+    auto& peer = Derived::is_client ? k.server_application : k.client_application;
     peer = Keys::schedule_type::next_application_traffic_secret(peer.view());
     TLSWIRE_CHECK(install_read<Keys>(peer.view()));
-    if (ku.request_update == key_update_request::update_requested && !close_sent_) {
-      TLSWIRE_CHECK(emit(content_type::handshake, [&](writer& w) {
-        key_update{key_update_request::update_not_requested}.encode_message(w);
-      }));
-      own = Keys::schedule_type::next_application_traffic_secret(own.view());
-      TLSWIRE_CHECK(install_write<Keys>(own.view()));
-    }
+    if (ku.request_update == key_update_request::update_requested && !close_sent_)
+      return send_key_update(k, false);
     return {};
+  }
+  template <class Keys>
+  status send_key_update(Keys& k, bool request_peer) {
+    const key_update_request request =
+        request_peer ? key_update_request::update_requested : key_update_request::update_not_requested;
+    TLSWIRE_CHECK(emit(content_type::handshake, [&](writer& w) { key_update{request}.encode_message(w); }));
+    auto& own = Derived::is_client ? k.client_application : k.server_application;
+    own = Keys::schedule_type::next_application_traffic_secret(own.view());
+    return install_write<Keys>(own.view());
   }
 
   // Copies `bytes` into the keep buffer at `at`; empty when it does not fit.

@@ -55,6 +55,7 @@ class server : public connection<server<P, Config>, P, Config> {
 
  public:
   static constexpr const auto& table = server_table;
+  static constexpr bool is_client = false;
 
   server(P& provider, engine_buffers buffers, server_options<P> options) noexcept
       : base(provider, buffers, handshake_state::wait_client_hello, options.keylog), options_(options) {}
@@ -65,7 +66,7 @@ class server : public connection<server<P, Config>, P, Config> {
       case handshake_type::client_hello: return on_client_hello(m);
       case handshake_type::finished: return on_finished(m);
       case handshake_type::key_update:
-        return this->with_keys([&](auto& k) { return this->on_key_update(k, m, false); });
+        return this->with_keys([&](auto& k) { return this->on_key_update(k, m); });
       default: return make_error(errc::unexpected_message, 0);
     }
   }
