@@ -171,21 +171,20 @@ class client : public connection<client<P, Config>, P, Config> {
   // RFC 8446 §4.1.3 / §4.1.4 ServerHello or HelloRetryRequest.
   status on_server_hello(const handshake_message& m) {
     TLSWIRE_TRY(const server_hello sh, parse_server_hello(m));
+    const bool retried = this->state_ == handshake_state::wait_server_hello_2;
+    // RFC 8446 §4.1.4: a second HelloRetryRequest is unexpected_message,
+    // whatever else is wrong with it.
+    if (retried && sh.is_hello_retry_request()) return make_error(errc::unexpected_message, 0);
     TLSWIRE_TRY(const client_hello ch, sent_client_hello());
     TLSWIRE_CHECK(validate(sh, ch));
     TLSWIRE_TRY(const protocol_version version, negotiated_version(sh));
     // This engine speaks TLS 1.3 only (RFC 8446 §4.2.1: protocol_version).
     if (version != protocol_version::tls13) return make_error(errc::bad_value, alert_description::protocol_version, 0);
-    const bool retried = this->state_ == handshake_state::wait_server_hello_2;
     // RFC 8446 §4.1.4: the ServerHello keeps the HRR's suite.
     if (retried && sh.suite != this->suite_.suite)
       return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
     TLSWIRE_CHECK(this->choose_suite(sh.suite));
-    if (sh.is_hello_retry_request()) {
-      // RFC 8446 §4.1.4: a second HelloRetryRequest is unexpected_message.
-      if (retried) return make_error(errc::unexpected_message, 0);
-      return on_hello_retry_request(sh, m);
-    }
+    if (sh.is_hello_retry_request()) return on_hello_retry_request(sh, m);
 
     TLSWIRE_TRY(const key_share_server_hello share, sh.extensions.get<key_share_server_hello>());
     if (share.server_share.group != group_) return make_error(errc::bad_value, alert_description::illegal_parameter, 0);
