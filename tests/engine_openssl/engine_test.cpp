@@ -56,6 +56,7 @@ struct identity {
 };
 constexpr identity ecdsa_p256{"x509/chain/server-p256.der", "keys/p256.key.der", signature_scheme::ecdsa_secp256r1_sha256};
 constexpr identity rsa_pss{"x509/chain/server.der", "keys/rsa2048.key.der", signature_scheme::rsa_pss_rsae_sha256};
+constexpr identity ed25519{"x509/chain/server-ed25519.der", "keys/ed25519.key.der", signature_scheme::ed25519};
 
 // The caller's certificate hook: counts calls, answers as told.
 struct chain_check {
@@ -120,22 +121,6 @@ struct duo {
   void run() { pump(*c, *s, client_log, server_log); }
 };
 
-// A whole handshake message in a plaintext handshake record.
-template <class Message>
-std::vector<std::uint8_t> plaintext_record(const Message& m) {
-  writer size;
-  m.encode_message(size);
-  std::vector<std::uint8_t> body(size.size());
-  writer w{mutable_bytes(body)};
-  m.encode_message(w);
-  const record rec{content_type::handshake, protocol_version::tls12, body};
-  std::vector<std::uint8_t> out(rec.wire_size());
-  writer r{mutable_bytes(out)};
-  rec.encode(r);
-  REQUIRE(r.ok());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("client and server engines complete a TLS 1.3 handshake: X25519, ECDSA P-256, AES-128-GCM", "[engine]") {
@@ -199,6 +184,13 @@ TEST_CASE("a server with an RSA key signs CertificateVerify with RSA-PSS", "[eng
   d.run();
   REQUIRE(d.client_log.done);
   CHECK(d.c->summary().signature == signature_scheme::rsa_pss_rsae_sha256);
+}
+
+TEST_CASE("a server with an Ed25519 key signs CertificateVerify with ed25519", "[engine]") {
+  duo<> d(ed25519);
+  d.run();
+  REQUIRE(d.client_log.done);
+  CHECK(d.c->summary().signature == signature_scheme::ed25519);
 }
 
 TEST_CASE("without middlebox compatibility mode no change_cipher_spec is sent either way", "[engine]") {
@@ -278,7 +270,7 @@ TEST_CASE("a handshake message out of order gets unexpected_message", "[engine]"
   SECTION("server: Finished before any ClientHello") {
     duo<> d(ecdsa_p256, false);
     const std::array<std::uint8_t, 32> verify_data{};
-    const auto rec = plaintext_record(finished{as_view(verify_data)});
+    const auto rec = tlswire::test::plaintext_record(content_type::handshake, tlswire::test::encoded_message(finished{as_view(verify_data)}));
     d.s->feed(rec);
     tlswire::test::drain(*d.s, d.server_log);
     CHECK(d.server_log.failed);
@@ -287,7 +279,7 @@ TEST_CASE("a handshake message out of order gets unexpected_message", "[engine]"
   }
   SECTION("client: EncryptedExtensions instead of ServerHello") {
     duo<> d;
-    const auto rec = plaintext_record(encrypted_extensions{});
+    const auto rec = tlswire::test::plaintext_record(content_type::handshake, tlswire::test::encoded_message(encrypted_extensions{}));
     d.c->feed(rec);
     tlswire::test::drain(*d.c, d.client_log);
     CHECK(d.client_log.failed);

@@ -129,19 +129,10 @@ struct peers {
   }
 };
 
-template <class Message>
-bytes plaintext_record(content_type type, const Message& m) {
-  writer size;
-  m.encode(size);
-  bytes body(size.size());
-  writer w{mutable_bytes(body)};
-  m.encode(w);
-  const record rec{type, protocol_version::tls12, body};
-  bytes out(rec.wire_size());
-  writer r{mutable_bytes(out)};
-  rec.encode(r);
-  REQUIRE(r.ok());
-  return out;
+// An unprotected record around the encoding of `value`.
+template <class T>
+bytes plaintext_record(content_type type, const T& value) {
+  return tlswire::test::plaintext_record(type, tlswire::test::encoded(value));
 }
 
 template <class Engine>

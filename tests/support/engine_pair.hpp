@@ -50,6 +50,36 @@ void drain(Engine& e, engine_log& log) {
   }
 }
 
+// The encoding of a wire value (encode(writer&)), or of a whole handshake
+// message with its header (encode_message(writer&)).
+template <class T>
+std::vector<std::uint8_t> encoded(const T& value) {
+  writer size;
+  value.encode(size);
+  std::vector<std::uint8_t> out(size.size());
+  writer w{mutable_bytes(out)};
+  value.encode(w);
+  return out;
+}
+template <class M>
+std::vector<std::uint8_t> encoded_message(const M& message) {
+  writer size;
+  message.encode_message(size);
+  std::vector<std::uint8_t> out(size.size());
+  writer w{mutable_bytes(out)};
+  message.encode_message(w);
+  return out;
+}
+
+// One unprotected record of `type` around `content`: what a peer injects.
+inline std::vector<std::uint8_t> plaintext_record(content_type type, bytes_view content) {
+  const record rec{type, protocol_version::tls12, content};
+  std::vector<std::uint8_t> out(rec.wire_size());
+  writer w{mutable_bytes(out)};
+  rec.encode(w);
+  return out;
+}
+
 // Moves what `from` wants sent into `to`; true when bytes moved.
 template <class From, class To>
 bool transfer(From& from, To& to, engine_log& to_log) {
