@@ -52,23 +52,22 @@ void drain(Engine& e, engine_log& log) {
 
 // The encoding of a wire value (encode(writer&)), or of a whole handshake
 // message with its header (encode_message(writer&)).
-template <class T>
-std::vector<std::uint8_t> encoded(const T& value) {
+template <class Write>
+std::vector<std::uint8_t> written_by(Write write) {
   writer size;
-  value.encode(size);
+  write(size);
   std::vector<std::uint8_t> out(size.size());
   writer w{mutable_bytes(out)};
-  value.encode(w);
+  write(w);
   return out;
+}
+template <class T>
+std::vector<std::uint8_t> encoded(const T& value) {
+  return written_by([&](writer& w) { value.encode(w); });
 }
 template <class M>
 std::vector<std::uint8_t> encoded_message(const M& message) {
-  writer size;
-  message.encode_message(size);
-  std::vector<std::uint8_t> out(size.size());
-  writer w{mutable_bytes(out)};
-  message.encode_message(w);
-  return out;
+  return written_by([&](writer& w) { message.encode_message(w); });
 }
 
 // One unprotected record of `type` around `content`: what a peer injects.

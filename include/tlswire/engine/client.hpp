@@ -197,7 +197,7 @@ class client : public connection<client<P, Config>, P, Config> {
     this->transcript_.update(m.raw);
     return this->with_keys([&](auto& k) -> status {
       using keys = std::remove_cvref_t<decltype(k)>;
-      this->derive_handshake_secrets(k, shared.view());
+      TLSWIRE_CHECK(this->derive_handshake_secrets(k, shared.view()));
       // Our alerts from here on go under the handshake keys (the server reads with them).
       TLSWIRE_CHECK(this->template install_write<keys>(k.client_handshake.view()));
       return this->template install_read<keys>(k.server_handshake.view());

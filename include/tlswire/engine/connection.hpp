@@ -388,13 +388,20 @@ class connection {
   // RFC 8446 §7.1 from the Handshake Secret on: both handshake traffic
   // secrets over ClientHello..ServerHello (the transcript so far).
   template <class Keys>
-  void derive_handshake_secrets(Keys& k, bytes_view shared_secret) {
-    k.schedule.enter_handshake(shared_secret);
+  status derive_handshake_secrets(Keys& k, bytes_view shared_secret) {
+    // (policy-records makes enter_handshake return status, refusing an
+    // empty (EC)DHE input; until both are merged, either form works here.)
+    if constexpr (std::is_void_v<decltype(k.schedule.enter_handshake(shared_secret))>) {
+      k.schedule.enter_handshake(shared_secret);
+    } else {
+      TLSWIRE_CHECK(k.schedule.enter_handshake(shared_secret));
+    }
     const auto hash = transcript_now<Keys>();
     k.client_handshake = k.schedule.client_handshake_traffic_secret(as_view(hash));
     k.server_handshake = k.schedule.server_handshake_traffic_secret(as_view(hash));
     log_secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", k.client_handshake.view());
     log_secret("SERVER_HANDSHAKE_TRAFFIC_SECRET", k.server_handshake.view());
+    return {};
   }
   // RFC 8446 §7.1: Master Secret and the application traffic secrets over
   // ClientHello..server Finished (the transcript so far).

@@ -161,7 +161,7 @@ class server : public connection<server<P, Config>, P, Config> {
 
     TLSWIRE_CHECK(this->with_keys([&](auto& k) -> status {
       using keys = std::remove_cvref_t<decltype(k)>;
-      this->derive_handshake_secrets(k, shared.view());
+      TLSWIRE_CHECK(this->derive_handshake_secrets(k, shared.view()));
       TLSWIRE_CHECK(this->template install_read<keys>(k.client_handshake.view()));
       TLSWIRE_CHECK(this->template install_write<keys>(k.server_handshake.view()));
       TLSWIRE_CHECK(send_flight(k, protocol));
