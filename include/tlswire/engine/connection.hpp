@@ -56,6 +56,12 @@ inline constexpr std::size_t full_record_buffer_size =
     record_header_size + max_plaintext_length + tls13_ciphertext_expansion;
 
 // The caller's memory. The engine keeps views of it and never anything else.
+// Sizes that work with any peer: in and out full_record_buffer_size each
+// (out: a flight of EncryptedExtensions..Finished must fit one record);
+// handshake as long as the longest message that may span records (the
+// peer's Certificate, a few KiB); keep as long as that Certificate too (the
+// client's own ClientHello, a few hundred bytes, is kept there first).
+// Too small fails the handshake with internal_error, never overflows.
 struct engine_buffers {
   mutable_bytes in;          // received bytes not yet processed (full_record_buffer_size for any peer)
   mutable_bytes out;         // records waiting to be sent
