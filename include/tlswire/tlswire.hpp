@@ -140,3 +140,11 @@
 // inspect
 #include "tlswire/inspect/fingerprint.hpp"
 #include "tlswire/inspect/print.hpp"
+
+// engine
+#include "tlswire/engine/client.hpp"
+#include "tlswire/engine/config.hpp"
+#include "tlswire/engine/connection.hpp"
+#include "tlswire/engine/function_ref.hpp"
+#include "tlswire/engine/server.hpp"
+#include "tlswire/engine/state_table.hpp"

@@ -99,6 +99,19 @@ constexpr bool may_be_empty(content_type type) noexcept {
          type != content_type::change_cipher_spec;
 }
 
+// The five-byte header alone, for a fragment already written in place right
+// after it (an engine builds a record's content where it will be sent). The
+// same refusals as record::encode: over the ceiling of `limits`
+// (record_overflow), empty where RFC 8446 §5.1 forbids it (unexpected_message).
+constexpr void encode_record_header(writer& w, content_type type, protocol_version version,
+                                    std::size_t fragment_length, record_limits limits = {}) noexcept {
+  if (fragment_length > limits.max_fragment()) return w.fail(errc::record_overflow);
+  if (fragment_length == 0 && !may_be_empty(type)) return w.fail(errc::unexpected_message);
+  w.code(type);
+  w.code(version);
+  w.u16(static_cast<std::uint16_t>(fragment_length));
+}
+
 // RFC 8446 §5.1 TLSPlaintext / §5.2 TLSCiphertext.
 struct record {
   content_type type{};                       // kept as received, known or not

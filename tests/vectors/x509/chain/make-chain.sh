@@ -53,3 +53,14 @@ openssl req -new -key below-leaf.key.pem -subj "/O=tlswire tests/CN=deep.tlswire
 openssl x509 -req -in deep.csr -CA sub-intermediate.der -CAform DER -CAkey sub-intermediate.key.pem -sha256 -days 36500 \
   -set_serial 7 -extfile ext-deep.cnf -outform DER -out deep-leaf.der
 rm -f ./*.csr ./*.cnf
+# P-256 and Ed25519 server leaves (keys/p256, keys/ed25519) for the engine tests' CertificateVerify,
+# signed by intermediate.
+printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nsubjectAltName=DNS:server.tlswire.test\n' > ext-leaf.cnf
+serial=8
+for k in p256 ed25519; do
+  openssl req -new -key $KEYS/$k.key.pem -subj "/O=tlswire tests/CN=server.tlswire.test" -out server-$k.csr
+  openssl x509 -req -in server-$k.csr -CA intermediate.der -CAform DER -CAkey intermediate.key.pem -sha256 -days 36500 \
+    -set_serial $serial -extfile ext-leaf.cnf -outform DER -out server-$k.der
+  serial=$((serial + 1))
+done
+rm -f ./*.csr ./*.cnf
