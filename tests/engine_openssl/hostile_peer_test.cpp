@@ -40,7 +40,7 @@ struct accept_chain {
 // The records in `wire`, each whole.
 std::vector<bytes> records_of(bytes_view wire) {
   std::vector<bytes> out;
-  record_splitter split({record_protection::tls13, max_plaintext_length});
+  record_splitter split({record_form::tls13, max_plaintext_length});
   while (!wire.empty()) {
     const auto step = split.next(wire);
     REQUIRE(step.ok());

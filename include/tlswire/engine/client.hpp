@@ -139,13 +139,13 @@ class client : public connection<client<P, Config>, P, Config> {
     this->transcript_.update(sent);
     // Kept until the ServerHello, EncryptedExtensions and Certificate are checked against it.
     sent_hello_ = this->keep(sent);
-    if (sent_hello_.empty()) return make_error(errc::buffer_too_small, 0);
+    if (sent_hello_.empty()) return make_error(errc::buffer_too_small, no_offset);
     return {};
   }
 
   result<client_hello> sent_client_hello() const {
     TLSWIRE_TRY(const handshake_message m, read_handshake(sent_hello_));
-    return parse_client_hello(m);
+    return parse_message<client_hello>(m);
   }
 
   status on_message(const handshake_message& m) {
@@ -170,7 +170,7 @@ class client : public connection<client<P, Config>, P, Config> {
 
   // RFC 8446 §4.1.3 / §4.1.4 ServerHello or HelloRetryRequest.
   status on_server_hello(const handshake_message& m) {
-    TLSWIRE_TRY(const server_hello sh, parse_server_hello(m));
+    TLSWIRE_TRY(const server_hello sh, parse_message<server_hello>(m));
     const bool retried = this->state_ == handshake_state::wait_server_hello_2;
     // RFC 8446 §4.1.4: a second HelloRetryRequest is unexpected_message,
     // whatever else is wrong with it.
@@ -269,7 +269,7 @@ class client : public connection<client<P, Config>, P, Config> {
     // The ClientHello is no longer needed: the keep buffer takes the chain.
     sent_hello_ = {};
     const bytes_view kept = this->keep(m.raw);
-    if (kept.empty()) return make_error(errc::buffer_too_small, 0);
+    if (kept.empty()) return make_error(errc::buffer_too_small, no_offset);
     TLSWIRE_TRY(const handshake_message copy, read_handshake(kept));
     TLSWIRE_TRY(const tls13_certificate chain, parse_message<tls13_certificate>(copy, certificate_type::x509));
     this->summary_.peer_certificates = chain;
@@ -277,7 +277,7 @@ class client : public connection<client<P, Config>, P, Config> {
     if (!leaf) return make_error(leaf.error().code, alert_description::bad_certificate, leaf.error().offset);
     peer_key_ = leaf->public_key.raw;
     // Fail closed: no hook, no trust.
-    if (!options_.check_certificate) return make_error(errc::bad_value, alert_description::certificate_unknown, 0);
+    if (!options_.check_certificate) return make_error(errc::bad_value, alert_description::certificate_unknown, no_offset);
     TLSWIRE_CHECK(options_.check_certificate(chain));
     this->state_ = handshake_state::wait_certificate_verify;
     return {};

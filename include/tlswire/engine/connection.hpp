@@ -221,8 +221,8 @@ class connection {
   // than all when the output buffer is full: send, then write the rest).
   // Refused (engine unchanged) before the handshake is done or after close().
   result<std::size_t> write(bytes_view data) noexcept {
-    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, 0);
-    if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, 0);
+    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, no_offset);
+    if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, no_offset);
     std::size_t done = 0;
     while (done < data.size()) {
       const std::size_t overhead = write_.sealed_size(0) + alert_reserve;
@@ -245,7 +245,7 @@ class connection {
   // RFC 8446 §6.1: close_notify; nothing more is written afterwards (the
   // peer's data can still be read until its close_notify).
   status close() noexcept {
-    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, 0);
+    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, no_offset);
     if (close_sent_) return {};
     TLSWIRE_CHECK(send_alert(alert_level::warning, alert_description::close_notify));
     close_sent_ = true;
@@ -256,7 +256,7 @@ class connection {
   // traffic secret; with `request_peer` the peer is asked to move its own.
   // Refused (engine unchanged) before the handshake is done or after close().
   status update_keys(bool request_peer) noexcept {
-    if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, 0);
+    if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, no_offset);
     const status s = with_keys([&](auto& k) { return send_key_update(k, request_peer); });
     if (!s) fail(s.error());
     return s;
@@ -296,7 +296,7 @@ class connection {
   status choose_suite(cipher_suite suite) {
     TLSWIRE_CHECK((visit_suite<P, Config::cipher_suites>(suite, [&](auto s) -> status {
       using S = decltype(s);
-      if (!S::tls13) return make_error(errc::unsupported, alert_description::handshake_failure, 0);
+      if (!S::tls13) return make_error(errc::unsupported, alert_description::handshake_failure, no_offset);
       suite_ = {s.suite(), S::prf_hash, S::aead};
       return {};
     })));
@@ -330,7 +330,7 @@ class connection {
     const bool protect = write_.keyed() && type != content_type::change_cipher_spec;
     const std::size_t overhead = protect ? write_.sealed_size(0) : record_header_size;
     const std::size_t free = out_.size() - out_len_;
-    if (free < overhead + reserve) return make_error(errc::buffer_too_small, 0);
+    if (free < overhead + reserve) return make_error(errc::buffer_too_small, no_offset);
     std::size_t room = free - overhead - reserve;
     if (room > max_plaintext_length) room = max_plaintext_length;
     const mutable_bytes record = out_.subspan(out_len_);
@@ -378,7 +378,7 @@ class connection {
     TLSWIRE_CHECK(reassembler_.key_change());
     const traffic_keys keys = Keys::schedule_type::traffic_keys_for(traffic_secret, suite_.aead);
     TLSWIRE_CHECK(read_.set_key(suite_.aead, keys));
-    splitter_.set_limits({record_protection::tls13, max_plaintext_length});
+    splitter_.set_limits({record_form::tls13, max_plaintext_length});
     return {};
   }
   template <class Keys>
@@ -547,7 +547,7 @@ class connection {
       if (!step->complete()) {
         // A record longer than the caller's input buffer can never complete.
         if (in_begin_ + buffered.size() + step->needed > in_.size() && in_begin_ == 0)
-          fail(make_error(errc::buffer_too_small, 0));
+          fail(make_error(errc::buffer_too_small, no_offset));
         return;
       }
       record_offset_ = splitter_.position() - step->consumed;

@@ -191,7 +191,7 @@ class server : public connection<server<P, Config>, P, Config> {
     encrypted_extensions ee;
     ee.extensions = extension_list(gsl::span<const extension>(answers.data(), answer_count));
 
-    if (options_.certificate_chain.size() > max_server_chain) return make_error(errc::buffer_too_small, 0);
+    if (options_.certificate_chain.size() > max_server_chain) return make_error(errc::buffer_too_small, no_offset);
     std::array<certificate_entry, max_server_chain> entries{};
     std::size_t n = 0;
     for (bytes_view der : options_.certificate_chain) entries[n++] = certificate_entry{asn1_cert{der}, {}};
