@@ -35,6 +35,7 @@
 #include "tlswire/messages/new_session_ticket.hpp"
 #include "tlswire/messages/server_hello.hpp"
 #include "tlswire/messages/validate_hello.hpp"
+#include "tlswire/x509/certificate.hpp"
 
 namespace tlswire::engine {
 
@@ -236,7 +237,7 @@ class client : public connection<client<P, Config>, P, Config> {
     if (ee.extensions.contains(extension_type::application_layer_protocol_negotiation)) {
       // RFC 7301 §3.1: exactly one protocol, one the client offered.
       TLSWIRE_TRY(const alpn chosen, ee.extensions.get<alpn>());
-      TLSWIRE_CHECK(chosen.validate_server());
+      TLSWIRE_CHECK(validate_server(chosen));
       const bytes_view name = chosen.protocol_name_list.begin()->bytes;
       for (const protocol_name& offered : options_.alpn)
         if (equal_bytes(offered.bytes, name)) this->summary_.alpn = offered.bytes;
@@ -273,7 +274,7 @@ class client : public connection<client<P, Config>, P, Config> {
     TLSWIRE_TRY(const handshake_message copy, read_handshake(kept));
     TLSWIRE_TRY(const tls13_certificate chain, parse_message<tls13_certificate>(copy, certificate_type::x509));
     this->summary_.peer_certificates = chain;
-    const auto leaf = chain.certificate_list.begin()->x509();
+    const auto leaf = parse_x509(chain.certificate_list.begin()->cert_data.bytes);
     if (!leaf) return make_error(leaf.error().code, alert_description::bad_certificate, leaf.error().offset);
     peer_key_ = leaf->public_key.raw;
     // Fail closed: no hook, no trust.

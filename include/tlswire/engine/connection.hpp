@@ -450,7 +450,9 @@ class connection {
   template <class Keys>
   status on_key_update(Keys& k, const handshake_message& m) {
     TLSWIRE_TRY(const key_update ku, parse_message<key_update>(m));
-    TLSWIRE_CHECK(validate(ku, handshake_header_size));
+    // The one field of the body is where a bad value is.
+    if (status valid = validate(ku); !valid.ok())
+      return make_error(valid.error().code, valid.error().alert, handshake_header_size);
     auto& peer = Derived::is_client ? k.server_application : k.client_application;
     peer = Keys::schedule_type::next_application_traffic_secret(peer.view());
     TLSWIRE_CHECK(install_read<Keys>(peer.view()));
