@@ -11,7 +11,8 @@
 // (tests/vectors/wycheproof/, group 0):
 //   good      48-byte premasters 03 03 || random, encrypted here (the path
 //             where the decrypted message is kept)
-//   padding   the file's "invalid" InvalidPkcs1Padding cases (bad padding)
+//   padding   the file's "invalid" InvalidPkcs1Padding cases (bad padding),
+//             but not the special ciphertext values c = 0, 1, n-1
 //   length    the file's "valid" cases: good padding but a message that is
 //             not 48 bytes long (also a §7.4.7.1 failure)
 // and it prints |t| for good vs padding and good vs length, over all samples
@@ -80,7 +81,13 @@ vectors load(std::size_t good_count) {
   for (const auto& t : group["tests"]) {
     const std::string result = t["result"];
     const bytes ct = from_hex(t["ct"].get<std::string>());
-    if (result == "invalid" && has_flag(t, "InvalidPkcs1Padding")) v.padding.push_back(ct);
+    // "c = 0", "c = 1", "c = n-1" are left out: their exponentiation itself
+    // takes another time (c = 0 is ~10% faster in Mbed TLS's bignum code,
+    // with the old code and the new alike), which is about the public
+    // ciphertext, not the padding, and swamps what this test looks for.
+    const bool special_value = t["comment"].get<std::string>().rfind("c = ", 0) == 0;
+    if (result == "invalid" && has_flag(t, "InvalidPkcs1Padding") && !special_value)
+      v.padding.push_back(ct);
     if (result == "valid" && t["msg"].get<std::string>().size() != 2 * rsa_premaster_size)
       v.length.push_back(ct);
   }
