@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test (README, second command; .ci/run calls it):
 #   gcc       g++ -O2 build of everything (tests, per-header checks, tools,
-#             bench, packaging tests) + ctest
+#             bench, packaging tests) + ctest (which includes the valgrind
+#             constant-time check of tests/constant_time/, g++ and clang)
 #   clang     clang++-14 build with ASan + UBSan of the tests and the
 #             per-header checks (clang's warnings as errors) + ctest
 #   fuzz      fuzz/run.sh 30 (each libFuzzer target 30 s), if fuzz/ has it
@@ -20,7 +21,7 @@ cd "$repo"
 source "$repo/.ci/deps.sh"
 tlswire_ensure_packages cmake ninja-build g++ clang-14 libclang-rt-14-dev libmsgsl-dev catch2 \
   libssl-dev libmbedtls-dev libpcap-dev nlohmann-json3-dev gcc-arm-none-eabi \
-  libstdc++-arm-none-eabi-newlib clang-tidy
+  libstdc++-arm-none-eabi-newlib clang-tidy valgrind
 
 root=${TLSWIRE_BUILD_ROOT:-$repo/build}
 jobs=${TLSWIRE_JOBS:-2}

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "tlswire/crypto/algorithms.hpp"
+#include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/reference/provider.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -60,17 +61,22 @@ struct fake_provider {
     return std::size_t{0};
   }
 
-  // Scripted decryption: writes `decrypted` (as much as fits) and reports its
-  // length, or fails when `decrypt_fails`; refuses an output that is too short,
-  // as real providers do.
+  // Scripted decryption: the back end's RSA operation gives a 128-byte
+  // PKCS#1 block 00 02 PS 00 M with M the first `decrypted_length` bytes of
+  // `decrypted`, or a block of type 01 when `decrypt_fails`; the rest is the
+  // library's constant-time select, as in the provider over Mbed TLS.
   std::array<std::uint8_t, 64> decrypted{};
   std::size_t decrypted_length = 48;
   bool decrypt_fails = false;
-  result<std::size_t> rsa_pkcs1_decrypt(const private_key&, bytes_view, mutable_bytes out) {
-    if (decrypt_fails) return make_error(errc::crypto_failure, 0);
-    if (decrypted_length > out.size()) return make_error(errc::buffer_too_small, 0);
-    for (std::size_t i = 0; i < decrypted_length; ++i) out.data()[i] = decrypted[i];
-    return decrypted_length;
+  status rsa_premaster_decrypt(const private_key&, bytes_view, protocol_version client_version,
+                               bytes_view fallback, mutable_bytes premaster) {
+    std::array<std::uint8_t, 128> em{};
+    const std::size_t m = em.size() - decrypted_length;
+    em[1] = decrypt_fails ? 0x01 : 0x02;
+    for (std::size_t i = 2; i < m - 1; ++i) em[i] = 0x11;
+    for (std::size_t i = 0; i < decrypted_length; ++i) em[m + i] = decrypted[i];
+    select_rsa_premaster(0, em, client_version, fallback, premaster);
+    return {};
   }
 
   // Random bytes: `random_byte`, `random_byte + 1`, ... (so a test can tell R

@@ -29,6 +29,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "providers/wycheproof.hpp"
 #include "support/hex.hpp"
 #include "support/read_vector_file.hpp"
@@ -46,6 +48,7 @@ namespace tlswire::conformance {
 
 using tlswire::test::ascii;
 using tlswire::test::counting_from;
+using tlswire::test::from_hex;
 using tlswire::test::hex;
 using tlswire::test::read_vector_file;
 using tlswire::test::repeated;
@@ -661,76 +664,177 @@ TEMPLATE_TEST_CASE("garbage is refused as a private key and as a SubjectPublicKe
 }
 
 // ------------------------------------------------------------------ RSA key transport
-TEMPLATE_TEST_CASE("RSA PKCS#1 v1.5 encrypts to a SubjectPublicKeyInfo and decrypts with the key",
-                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
-  using P = TestType;
+// The premaster step of RFC 5246 §7.4.7.1 (rsa_premaster_decrypt). A failure
+// gives random bytes — the caller's `fallback` or the back end's own — so the
+// cases below check "not M, and fresh each time" rather than which.
+template <class P>
+struct rsa_fixture {
+  P p;
+  typename P::private_key key = load(read_vector_file("keys/rsa2048.key.der"));
+  std::vector<std::uint8_t> spki = read_vector_file("keys/rsa2048.spki.der");
+
+  typename P::private_key load(bytes_view der) {
+    typename P::private_key k;
+    REQUIRE(p.load_private_key(der, k).ok());
+    return k;
+  }
+  std::array<std::uint8_t, 256> encrypt(bytes_view message) {
+    std::array<std::uint8_t, 256> c{};
+    const auto n = p.rsa_pkcs1_encrypt(spki, message, c);
+    REQUIRE(n.ok());
+    REQUIRE(*n == 256);
+    return c;
+  }
+  std::array<std::uint8_t, 48> decrypt(bytes_view encrypted,
+                                       protocol_version client = protocol_version::tls12) {
+    std::array<std::uint8_t, 48> out{};
+    REQUIRE(decrypt_rsa_premaster(p, key, encrypted, client, out).ok());
+    return out;
+  }
+  // `encrypted` gives a premaster other than `not_this`, fresh on each call.
+  void check_random(bytes_view encrypted, const std::array<std::uint8_t, 48>& not_this) {
+    const auto first = decrypt(encrypted);
+    CHECK(first != not_this);
+    CHECK(first != decrypt(encrypted));
+  }
+};
+
+// Runs body(fixture) when P has RSA key transport, else says it does not.
+template <class P, class Body>
+void with_rsa_fixture(Body body) {
   if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
     SUCCEED("not applicable: the provider has no RSA key transport");
   } else {
-    P p;
-    typename P::private_key key;
-    REQUIRE(p.load_private_key(read_vector_file("keys/rsa2048.key.der"), key).ok());
-    const auto spki = read_vector_file("keys/rsa2048.spki.der");
-    auto premaster = counting_from<48>(0);
-    premaster[0] = 0x03;
-    premaster[1] = 0x03;
-    std::array<std::uint8_t, 256> encrypted{};
-    const auto n = p.rsa_pkcs1_encrypt(spki, premaster, encrypted);
-    REQUIRE(n.ok());
-    CHECK(*n == 256);
+    rsa_fixture<P> f;
+    body(f);
+  }
+}
 
-    std::array<std::uint8_t, 48> decrypted{};
-    const auto m = p.rsa_pkcs1_decrypt(key, encrypted, decrypted);
-    REQUIRE(m.ok());
-    CHECK(*m == 48);
-    CHECK(decrypted == premaster);
+// 03 03 || 02 03 04 ...: a TLS 1.2 client's premaster.
+inline std::array<std::uint8_t, 48> tls12_premaster() {
+  auto m = counting_from<48>(0);
+  m[0] = 0x03;
+  m[1] = 0x03;
+  return m;
+}
 
-    // RFC 5246 §7.4.7.1 on top of the provider.
+TEMPLATE_TEST_CASE("RSA PKCS#1 v1.5 encrypts to a SubjectPublicKeyInfo and the premaster decrypts",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto premaster = tls12_premaster();
+    const auto encrypted = f.encrypt(premaster);
+    CHECK(f.decrypt(encrypted) == premaster);
+
+    // The provider's step itself keeps M and ignores the fallback.
+    const auto fallback = repeated<48>(0xee);
     std::array<std::uint8_t, 48> out{};
-    REQUIRE(decrypt_rsa_premaster(p, key, encrypted, protocol_version::tls12, out).ok());
+    REQUIRE(f.p.rsa_premaster_decrypt(f.key, encrypted, protocol_version::tls12, fallback, out)
+                .ok());
     CHECK(out == premaster);
 
     // Encryption is randomised (RFC 8017 §7.2.1 PS is random).
     std::array<std::uint8_t, 256> again{};
-    REQUIRE(p.rsa_pkcs1_encrypt(spki, premaster, again).ok());
+    REQUIRE(f.p.rsa_pkcs1_encrypt(f.spki, premaster, again).ok());
     CHECK(again != encrypted);
+    CHECK(f.decrypt(again) == premaster);
 
     // Too small an output is refused, not overrun.
     std::array<std::uint8_t, 255> small{};
-    CHECK_FALSE(p.rsa_pkcs1_encrypt(spki, premaster, small).ok());
+    CHECK_FALSE(f.p.rsa_pkcs1_encrypt(f.spki, premaster, small).ok());
     // Encrypting to an EC key is refused.
+    std::array<std::uint8_t, 256> to_ec{};
     CHECK_FALSE(
-        p.rsa_pkcs1_encrypt(read_vector_file("keys/p256.spki.der"), premaster, encrypted).ok());
-  }
+        f.p.rsa_pkcs1_encrypt(read_vector_file("keys/p256.spki.der"), premaster, to_ec).ok());
+  });
 }
 
-TEMPLATE_TEST_CASE("a tampered EncryptedPreMasterSecret gives a random premaster and no error",
+TEMPLATE_TEST_CASE("a tampered EncryptedPreMasterSecret gives a fresh random premaster and no error",
                    "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
-  using P = TestType;
-  if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
-    SUCCEED("not applicable: the provider has no RSA key transport");
-  } else {
-    P p;
-    typename P::private_key key;
-    REQUIRE(p.load_private_key(read_vector_file("keys/rsa2048.key.der"), key).ok());
-    const auto spki = read_vector_file("keys/rsa2048.spki.der");
-    const auto premaster = repeated<48>(0x03);
-    std::array<std::uint8_t, 256> encrypted{};
-    REQUIRE(p.rsa_pkcs1_encrypt(spki, premaster, encrypted).ok());
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto premaster = tls12_premaster();
+    auto encrypted = f.encrypt(premaster);
     encrypted[100] ^= 0x01;
+    f.check_random(encrypted, premaster);
+  });
+}
 
-    std::array<std::uint8_t, 48> first{}, second{};
-    REQUIRE(decrypt_rsa_premaster(p, key, encrypted, protocol_version::tls12, first).ok());
-    REQUIRE(decrypt_rsa_premaster(p, key, encrypted, protocol_version::tls12, second).ok());
-    CHECK(first != premaster);
-    CHECK(first != second);  // fresh randomness each time
+TEMPLATE_TEST_CASE("a premaster of 47 or 49 bytes gives a fresh random premaster and no error",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto premaster = tls12_premaster();
+    std::array<std::uint8_t, 49> longer{};
+    std::copy(premaster.begin(), premaster.end(), longer.begin());
+    for (const bytes_view message : {bytes_view(premaster).first(47), bytes_view(longer)})
+      f.check_random(f.encrypt(message), premaster);
+  });
+}
 
-    // A wrong-length message (47 bytes) is treated the same way.
-    std::array<std::uint8_t, 256> short_message{};
-    REQUIRE(p.rsa_pkcs1_encrypt(spki, bytes_view(premaster).first(47), short_message).ok());
-    REQUIRE(decrypt_rsa_premaster(p, key, short_message, protocol_version::tls12, first).ok());
-    CHECK(first != premaster);
-  }
+// RFC 5246 §7.4.7.1 would give client_version || M[2..47] here; every
+// provider treats the mismatch like bad padding instead (rsa_premaster.hpp).
+TEMPLATE_TEST_CASE("a premaster whose version is not ClientHello.client_version gives a random premaster",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    auto tls10_inside = tls12_premaster();
+    tls10_inside[1] = 0x01;
+    const auto encrypted = f.encrypt(tls10_inside);
+    f.check_random(encrypted, tls10_inside);
+    f.check_random(encrypted, tls12_premaster());
+    // The same ciphertext is good for a client that offered TLS 1.0.
+    CHECK(f.decrypt(encrypted, protocol_version::tls10) == tls10_inside);
+  });
+}
+
+TEMPLATE_TEST_CASE("a ciphertext of the wrong size or not below the modulus gives a random premaster",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto encrypted = f.encrypt(tls12_premaster());
+    std::vector<std::uint8_t> longer(encrypted.begin(), encrypted.end());
+    longer.push_back(0);
+    const std::vector<std::uint8_t> all_ones(256, 0xff);  // above any 2048-bit modulus
+    for (const bytes_view c : {bytes_view(encrypted).first(255), bytes_view(longer),
+                               bytes_view(all_ones), bytes_view()})
+      f.check_random(c, tls12_premaster());
+  });
+}
+
+TEMPLATE_TEST_CASE("a key that is not RSA is refused for the premaster",
+                   "[conformance][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto ec_key = f.load(read_vector_file("keys/p256.key.der"));
+    std::array<std::uint8_t, 256> encrypted{};
+    std::array<std::uint8_t, 48> out{};
+    const status s = decrypt_rsa_premaster(f.p, ec_key, encrypted, protocol_version::tls12, out);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().code == errc::bad_value);
+    CHECK(out == std::array<std::uint8_t, 48>{});
+  });
+}
+
+// Wycheproof rsa_pkcs1_2048_test.json (tests/vectors/wycheproof/): none of its
+// messages is a 48-byte premaster, so under §7.4.7.1 every ciphertext in it —
+// bad padding, bad format, and good padding of another length — must give a
+// fresh random premaster and no error.
+TEMPLATE_TEST_CASE("every Wycheproof RSAES-PKCS1-v1_5 case gives a random premaster and no error",
+                   "[conformance][rsa][wycheproof]", TLSWIRE_CONFORMANCE_PROVIDER) {
+  with_rsa_fixture<TestType>([](auto& f) {
+    const auto file =
+        nlohmann::json::parse(read_vector_file("wycheproof/rsa_pkcs1_2048_test.json"));
+    std::size_t cases = 0;
+    for (const auto& group : file["testGroups"]) {
+      const auto key = f.load(from_hex(group["privateKeyPkcs8"].get<std::string>()));
+      for (const auto& t : group["tests"]) {
+        INFO("tcId " << t["tcId"] << ": " << t["comment"]);
+        REQUIRE(t["msg"].get<std::string>().size() != 2 * rsa_premaster_size);
+        const auto c = from_hex(t["ct"].get<std::string>());
+        std::array<std::uint8_t, 48> first{}, second{};
+        REQUIRE(decrypt_rsa_premaster(f.p, key, c, protocol_version::tls12, first).ok());
+        REQUIRE(decrypt_rsa_premaster(f.p, key, c, protocol_version::tls12, second).ok());
+        CHECK(first != second);
+        ++cases;
+      }
+    }
+    CHECK(cases == file["numberOfTests"].get<std::size_t>());
+  });
 }
 
 // ------------------------------------------------------------------ randomness
@@ -830,28 +934,6 @@ TEMPLATE_TEST_CASE("Wycheproof signatures: valid ones verify, invalid ones get d
         return wycheproof::run_verify(p, s, group, test);
       });
     }
-  }
-}
-
-// The raw operation of crypto/concepts.hpp, kept to this one case: the
-// premaster path (decrypt_rsa_premaster) is tested above, and its timing in
-// the constant-time work of issue 16 item 1.
-TEMPLATE_TEST_CASE("Wycheproof RSAES-PKCS1-v1_5: the raw decryption returns valid messages and "
-                   "refuses bad paddings",
-                   "[conformance][wycheproof][rsa]", TLSWIRE_CONFORMANCE_PROVIDER) {
-  using P = TestType;
-  if constexpr (!provider_supports<P>(key_transport_id::rsa_pkcs1)) {
-    SUCCEED("not applicable: the provider has no RSA key transport");
-  } else {
-    P p;
-    wycheproof::run_file(provider_name, "rsa_pkcs1_2048_test.json",
-                         [&](const auto& group, const auto& test) {
-                           typename P::private_key key;
-                           REQUIRE(p.load_private_key(
-                                        wycheproof::bytes_of(group, "privateKeyPkcs8"), key)
-                                       .ok());
-                           return wycheproof::run_rsa_pkcs1_decrypt(p, key, test);
-                         });
   }
 }
 

@@ -238,21 +238,4 @@ outcome run_verify(P& p, signature_scheme scheme, const json& group, const json&
   return o;
 }
 
-// ------------------------------------------------------------------ RSA decryption
-// The RAW RSAES-PKCS1-v1_5 decryption as crypto/concepts.hpp declares it (a
-// message or an error; no alert is promised: decrypt_rsa_premaster() is what
-// a server uses).
-template <class P>
-outcome run_rsa_pkcs1_decrypt(P& p, const typename P::private_key& key, const json& test) {
-  std::vector<std::uint8_t> out(512);
-  const auto n = p.rsa_pkcs1_decrypt(key, bytes_of(test, "ct"), out);
-  outcome o;
-  o.accepted = n.ok();
-  if (o.accepted) {
-    out.resize(*n);
-    o.output_matches = out == bytes_of(test, "msg");
-  }
-  return o;
-}
-
 }  // namespace tlswire::wycheproof

@@ -38,6 +38,6 @@ TEST_CASE("encode_record_header refuses what record::encode refuses", "[record]"
   CHECK(empty.error().code == errc::unexpected_message);
   writer protected_size(out);
   encode_record_header(protected_size, content_type::application_data, protocol_version::tls12,
-                       max_plaintext_length + 256, {record_protection::tls13, max_plaintext_length});
+                       max_plaintext_length + 256, {record_form::tls13, max_plaintext_length});
   CHECK(protected_size.ok());
 }

@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "tlswire/crypto/algorithms.hpp"
+#include "tlswire/registry/protocol_version.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/result.hpp"
 
@@ -212,17 +213,28 @@ concept signature_provider =
 //   p.rsa_pkcs1_encrypt(spki, message, out) -> result<std::size_t>
 //       to the RSA key in a certificate's SubjectPublicKeyInfo DER; out holds
 //       at least the modulus size; returns the ciphertext length
-//   p.rsa_pkcs1_decrypt(key, ciphertext, out) -> result<std::size_t>
-//       the RAW decryption: returns the message length or an error. Never use
-//       it directly for a premaster secret: decrypt_rsa_premaster()
-//       (crypto/rsa_premaster.hpp) adds the RFC 5246 §7.4.7.1 countermeasure.
+//   p.rsa_premaster_decrypt(key, encrypted, client_version, fallback, premaster) -> status
+//       the server's whole §7.4.7.1 step in constant time: premaster (48
+//       bytes) is the decrypted message M when its PKCS#1 padding is correct,
+//       it is 48 bytes long and starts with client_version; otherwise it is
+//       random: `fallback` (48 random bytes the caller drew) or bytes the back
+//       end drew itself. No branch, no memory index and no error depends on
+//       which; a ciphertext of the wrong size or not below the modulus is
+//       public and gives `fallback` too. Errors only for a key that is not
+//       RSA (bad_value) or a failing back end (internal_error).
+//       crypto/rsa_premaster.hpp has the constant-time select for back ends
+//       that only decrypt, and decrypt_rsa_premaster(), which draws `fallback`.
+// There is deliberately no raw decryption: its success or failure is the
+// Bleichenbacher oracle, and the library has no other use for it.
 template <class P>
 concept rsa_key_transport_provider =
     private_key_provider<P> &&
     requires(P& p, const typename P::private_key& key, bytes_view in, mutable_bytes out) {
       typename std::bool_constant<P::supports(key_transport_id::rsa_pkcs1)>;  // constexpr
       { p.rsa_pkcs1_encrypt(in, in, out) } -> std::same_as<result<std::size_t>>;
-      { p.rsa_pkcs1_decrypt(key, in, out) } -> std::same_as<result<std::size_t>>;
+      {
+        p.rsa_premaster_decrypt(key, in, protocol_version::tls12, in, out)
+      } -> std::same_as<status>;
     };
 
 // ---------------------------------------------------------------- randomness

@@ -44,6 +44,7 @@
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/provider.hpp"
 #include "tlswire/crypto/provider_checks.hpp"
+#include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/providers/reference/hmac.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/result.hpp"
@@ -638,23 +639,34 @@ class mbedtls_provider {
     return n;
   }
 
-  // RFC 8017 §7.2.2, raw: the message length, or an error (Mbed TLS's
-  // PKCS#1 v1.5 decryption is written to be constant time up to its return).
-  // Never use it directly for a premaster: see decrypt_rsa_premaster().
-  result<std::size_t> rsa_pkcs1_decrypt(const private_key& key, bytes_view ciphertext,
-                                        mutable_bytes out) {
-    Expects(key.get() != nullptr);
+  // RFC 5246 §7.4.7.1 (crypto/concepts.hpp): Mbed TLS does the RSA private
+  // operation (RSADP, with blinding) and tlswire's select_rsa_premaster()
+  // does the rest over the raw encoded message. Not
+  // mbedtls_rsa_rsaes_pkcs1_v15_decrypt: its general unpadding moves the
+  // message by a secret offset, and Debian's 2.28 build of it draws a
+  // memcheck report in tests/constant_time (a loop bound GCC rewrote in
+  // terms of that offset); a 48-byte premaster needs no move at all. Only
+  // the ciphertext's size is branched on (it must be the modulus size):
+  // public. mbedtls_rsa_private's status (an input not below the modulus,
+  // an internal failure) goes into the select as a value.
+  status rsa_premaster_decrypt(const private_key& key, bytes_view encrypted,
+                               protocol_version client_version, bytes_view fallback,
+                               mutable_bytes premaster) {
+    Expects(key.get() != nullptr && fallback.size() == 48 && premaster.size() == 48);
     if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, no_offset);
     if (!random_->seeded) return mbedtls_detail::backend_failure();
-    mbedtls_rsa_set_padding(mbedtls_pk_rsa(*key.get()), MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
-    std::size_t n = 0;
-    unsigned char none = 0;
-    const int rc = mbedtls_pk_decrypt(key.get(), mbedtls_detail::data_or_empty(ciphertext),
-                                      ciphertext.size(), out.empty() ? &none : out.data(), &n,
-                                      out.size(), mbedtls_detail::drbg_random, random_.get());
-    if (rc == MBEDTLS_ERR_RSA_OUTPUT_TOO_LARGE) return make_error(errc::buffer_too_small, no_offset);
-    if (rc != 0) return mbedtls_detail::backend_failure();
-    return n;
+    mbedtls_rsa_context* rsa = mbedtls_pk_rsa(*key.get());
+    std::array<unsigned char, 1024> em{};  // up to RSA-8192
+    const std::size_t k = mbedtls_rsa_get_len(rsa);
+    if (k > em.size()) return make_error(errc::unsupported, no_offset);
+    int rc = MBEDTLS_ERR_RSA_BAD_INPUT_DATA;
+    if (encrypted.size() == k)
+      rc = mbedtls_rsa_private(rsa, mbedtls_detail::drbg_random, random_.get(), encrypted.data(),
+                               em.data());
+    select_rsa_premaster(static_cast<unsigned int>(rc), bytes_view(em.data(), k), client_version,
+                         fallback, premaster);
+    mbedtls_platform_zeroize(em.data(), em.size());
+    return {};
   }
 
   // ------------------------------------------------------------ randomness

@@ -9,7 +9,7 @@
 //   AEAD        identity: ciphertext = plaintext, tag = zeros, every tag verifies
 //   signatures  always the same bytes; every signature verifies
 //   key share   fixed public values and fixed shared secrets
-//   RSA         identity "encryption"
+//   RSA         PKCS#1 v1.5 framing, no encryption
 //   random      a counter
 //
 // NEVER use it outside fuzz/ and tests/: it accepts forged handshakes and
@@ -26,6 +26,7 @@ Define TLSWIRE_I_KNOW_NULL_CRYPTO_IS_INSECURE_FOR_FUZZING_ONLY in a fuzz target 
 
 #include "tlswire/crypto/algorithms.hpp"
 #include "tlswire/crypto/concepts.hpp"
+#include "tlswire/crypto/rsa_premaster.hpp"
 #include "tlswire/registry/named_group.hpp"
 #include "tlswire/registry/signature_scheme.hpp"
 #include "tlswire/wire/bytes.hpp"
@@ -230,18 +231,25 @@ struct insecure_null_provider_for_fuzzing {
 
   // ---- RSA key transport (RFC 5246 §7.4.7.1 shape): identity
   static constexpr bool supports(key_transport_id) noexcept { return true; }
+  // "Encryption" frames the message as a PKCS#1 v1.5 block without
+  // encrypting it (00 02, eight 0xff, 00, message); "decryption" takes the
+  // ciphertext as that block.
   constexpr result<std::size_t> rsa_pkcs1_encrypt(bytes_view spki, bytes_view message,
                                                   mutable_bytes out) const noexcept {
     (void)spki;
-    if (out.size() < message.size()) return make_error(errc::buffer_too_small, alert_description::internal_error, no_offset);
-    for (std::size_t i = 0; i < message.size(); ++i) out[i] = message[i];
-    return message.size();
+    if (out.size() < message.size() + 11) return make_error(errc::buffer_too_small, alert_description::internal_error, no_offset);
+    out[0] = 0x00;
+    out[1] = 0x02;
+    for (std::size_t i = 2; i < 10; ++i) out[i] = 0xff;
+    out[10] = 0x00;
+    for (std::size_t i = 0; i < message.size(); ++i) out[11 + i] = message[i];
+    return message.size() + 11;
   }
-  constexpr result<std::size_t> rsa_pkcs1_decrypt(const private_key&, bytes_view ciphertext,
-                                                  mutable_bytes out) const noexcept {
-    if (out.size() < ciphertext.size()) return make_error(errc::crypto_failure, alert_description::decrypt_error, no_offset);
-    for (std::size_t i = 0; i < ciphertext.size(); ++i) out[i] = ciphertext[i];
-    return ciphertext.size();
+  constexpr status rsa_premaster_decrypt(const private_key&, bytes_view encrypted,
+                                         protocol_version client_version, bytes_view fallback,
+                                         mutable_bytes premaster) const noexcept {
+    select_rsa_premaster(0, encrypted, client_version, fallback, premaster);
+    return {};
   }
 
   // ---- randomness: a counter, so runs replay exactly

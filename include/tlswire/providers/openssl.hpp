@@ -642,31 +642,35 @@ class openssl_provider {
     return n;
   }
 
-  // RFC 8017 §7.2.2, raw: the message length, or an error. OpenSSL 3.0 reports
-  // bad padding as an error (3.2 and later may instead return a synthetic
-  // message, "implicit rejection"); decrypt_rsa_premaster() handles both.
-  // OpenSSL needs a modulus-sized output, so this decrypts into a local
-  // buffer and copies the message out.
-  result<std::size_t> rsa_pkcs1_decrypt(const private_key& key, bytes_view ciphertext,
-                                        mutable_bytes out) {
+  // RFC 5246 §7.4.7.1 (crypto/concepts.hpp): OpenSSL 3's
+  // RSA_PKCS1_WITH_TLS_PADDING checks padding, length and client_version and
+  // chooses between M and its own random premaster in constant time, always
+  // writing 48 bytes (EVP_ASYM_CIPHER-RSA(7), "tls-client-version"). It
+  // fails only on public grounds — a ciphertext longer than the modulus or
+  // not below it, a failing allocation or random source — and then
+  // `fallback` is used, so no error reaches the caller for any ciphertext.
+  status rsa_premaster_decrypt(const private_key& key, bytes_view encrypted,
+                               protocol_version client_version, bytes_view fallback,
+                               mutable_bytes premaster) {
+    Expects(key.get() != nullptr && fallback.size() == 48 && premaster.size() == 48);
     const openssl_detail::error_queue_guard keep_error_queue;
-    Expects(key.get() != nullptr);
     if (kind_of(key.get()) != key_kind::rsa) return make_error(errc::bad_value, no_offset);
+    unsigned int version = static_cast<std::uint16_t>(client_version);
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_uint(OSSL_ASYM_CIPHER_PARAM_TLS_CLIENT_VERSION, &version),
+        OSSL_PARAM_construct_end()};
     openssl_detail::pkey_ctx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 ||
-        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1)
+        EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_WITH_TLS_PADDING) != 1 ||
+        EVP_PKEY_CTX_set_params(ctx.get(), params) != 1)
       return openssl_detail::backend_failure();
-    std::array<unsigned char, 1024> message{};  // up to RSA-8192
-    std::size_t n = message.size();
-    const bool ok = EVP_PKEY_decrypt(ctx.get(), message.data(), &n,
-                                     openssl_detail::data_or_empty(ciphertext),
-                                     ciphertext.size()) == 1;
-    const bool fits = ok && n <= out.size();
-    if (fits) std::memcpy(out.data(), message.data(), n);
-    OPENSSL_cleanse(message.data(), message.size());
-    if (!ok) return openssl_detail::backend_failure();
-    if (!fits) return make_error(errc::buffer_too_small, no_offset);
-    return n;
+    std::size_t n = premaster.size();
+    const bool decrypted = EVP_PKEY_decrypt(ctx.get(), premaster.data(), &n,
+                                            openssl_detail::data_or_empty(encrypted),
+                                            encrypted.size()) == 1 &&
+                           n == premaster.size();
+    if (!decrypted) std::memcpy(premaster.data(), fallback.data(), premaster.size());  // public
+    return {};
   }
 
   // ------------------------------------------------------------ randomness
