@@ -168,8 +168,12 @@ class connection {
                 "tlswire: the engine configuration names an algorithm this provider does not support");
 
  public:
+  // An engine holds views of the caller's buffers and live key material:
+  // it stays where it was built (std::optional or a member, not a copy).
   connection(const connection&) = delete;
   connection& operator=(const connection&) = delete;
+  connection(connection&&) = delete;
+  connection& operator=(connection&&) = delete;
 
   // ---- the loop
   // Copies as much of `received` as the input buffer takes and processes
