@@ -10,8 +10,10 @@
 // conversation (the real peer engine's bytes, recorded in process; the null
 // provider's counter randomness makes it replay exactly) with the rest of the
 // input as edits, 3 bytes each: a 2-byte position (modulo the length) and a
-// byte XORed there. So an empty edit list is a whole valid handshake, and
-// recorded_input() is the same conversation in raw form: the seed.
+// byte XORed there; bit 1 then picks the recording: 0 - a 1-RTT handshake,
+// 1 - one through a HelloRetryRequest (the peer's groups differ). So an empty
+// edit list is a whole valid handshake, and seed() gives the same
+// conversations in raw form.
 //
 // Oracles, after every feed():
 //  - guard bytes around each of the caller's four buffers are untouched, the
@@ -168,15 +170,26 @@ struct conversation {
   std::vector<std::uint8_t> from_client, from_server;
 };
 
-inline const conversation& recorded() {
+// Peers whose groups force a HelloRetryRequest against the engine under
+// test (default_config: X25519 first, then P-256): a server that takes only
+// P-256, a client that offers (and shares) P-384 first.
+struct p256_server_config : engine::default_config {
+  static constexpr std::array groups{named_group::secp256r1};
+};
+struct p384_first_client_config : engine::default_config {
+  static constexpr std::array groups{named_group::secp384r1, named_group::x25519};
+};
+
+template <class ClientConfig = engine::default_config, class ServerConfig = engine::default_config>
+const conversation& recorded() {
   static const conversation c = [] {
     conversation rec;
     memory cm, sm;
     null_p cp, sp;
     server_setup setup;
     accept_any_chain check;
-    engine::server<null_p> s(sp, sm.buffers(), setup.options({}));
-    engine::client<null_p> c(cp, cm.buffers(), client_options(check, {}));
+    engine::server<null_p, ServerConfig> s(sp, sm.buffers(), setup.options({}));
+    engine::client<null_p, ClientConfig> c(cp, cm.buffers(), client_options(check, {}));
     const auto move = [](auto& from, auto& to, std::vector<std::uint8_t>& log) {
       const bytes_view out = from.pending_output();
       const std::size_t n = out.empty() ? 0 : to.feed(out);
@@ -313,9 +326,10 @@ inline void check_transcript(cipher_suite suite, bytes_view client_stream, bytes
 }
 
 // The stream an input describes (see the top of this file).
-inline std::vector<std::uint8_t> stream_of(bytes_view in, const std::vector<std::uint8_t>& recording) {
+inline std::vector<std::uint8_t> stream_of(bytes_view in, const std::vector<std::uint8_t>& recording,
+                                           const std::vector<std::uint8_t>& recording_with_hrr) {
   if (in.size() < 2 || (in[1] & 1) == 0) return std::vector<std::uint8_t>(in.begin() + (in.size() < 2 ? in.size() : 2), in.end());
-  std::vector<std::uint8_t> stream = recording;
+  std::vector<std::uint8_t> stream = (in[1] & 2) == 0 ? recording : recording_with_hrr;
   for (std::size_t at = 2; in.size() - at >= 3 && !stream.empty(); at += 3) {
     const std::size_t pos = (static_cast<std::size_t>(in[at]) << 8 | in[at + 1]) % stream.size();
     stream[pos] ^= in[at + 2];
@@ -431,23 +445,27 @@ inline std::size_t chunk_of(bytes_view in) { return in.empty() ? 0 : in[0]; }
 
 enum class tested { client, server };
 
-// The stream the fuzzer's side sent in the recording.
+// The stream the fuzzer's side sent in a recording (with_hrr: through a
+// HelloRetryRequest).
 template <tested Side>
-const std::vector<std::uint8_t>& peer_recording() {
-  return Side == tested::client ? recorded().from_server : recorded().from_client;
+const std::vector<std::uint8_t>& peer_recording(bool with_hrr) {
+  if constexpr (Side == tested::client)
+    return with_hrr ? recorded<engine::default_config, p256_server_config>().from_server : recorded().from_server;
+  else
+    return with_hrr ? recorded<p384_first_client_config>().from_client : recorded().from_client;
 }
 
-// The seed: the recorded valid conversation, as a raw stream fed at once.
+// A seed: a recorded valid conversation, as a raw stream fed at once.
 template <tested Side>
-std::vector<std::uint8_t> seed() {
-  return raw_input(peer_recording<Side>());
+std::vector<std::uint8_t> seed(bool with_hrr = false) {
+  return raw_input(peer_recording<Side>(with_hrr));
 }
 
 // One engine of `Side`, fresh, fed what input `in` describes; the oracles
 // hold (or this aborted), and what the engine did is returned.
 template <tested Side>
 outcome play(bytes_view in) {
-  const std::vector<std::uint8_t> stream = stream_of(in, peer_recording<Side>());
+  const std::vector<std::uint8_t> stream = stream_of(in, peer_recording<Side>(false), peer_recording<Side>(true));
   memory mem;
   null_p crypto;
   secrets keys;
@@ -466,21 +484,25 @@ outcome play(bytes_view in) {
   }
 }
 
-// libFuzzer's LLVMFuzzerInitialize for an engine target: writes the seed as
-// "recorded-handshake" into the first directory on the command line (the
-// growing corpus; fuzz/run.sh passes it first), so every campaign starts
-// from a whole valid handshake.
+// libFuzzer's LLVMFuzzerInitialize for an engine target: writes the seeds
+// "recorded-handshake" and "recorded-handshake-hrr" into the first directory
+// on the command line (the growing corpus; fuzz/run.sh passes it first), so
+// every campaign starts from whole valid handshakes.
 template <tested Side>
 void write_seed(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string dir = argv[i];
     if (dir.empty() || dir[0] == '-') continue;
-    std::FILE* f = std::fopen((dir + "/recorded-handshake").c_str(), "wb");
-    if (f == nullptr) continue;  // a file, not a directory
-    const std::vector<std::uint8_t> bytes = seed<Side>();
-    std::fwrite(bytes.data(), 1, bytes.size(), f);
-    std::fclose(f);
-    return;
+    bool written = false;
+    for (const bool with_hrr : {false, true}) {
+      std::FILE* f = std::fopen((dir + (with_hrr ? "/recorded-handshake-hrr" : "/recorded-handshake")).c_str(), "wb");
+      if (f == nullptr) break;  // a file, not a directory
+      const std::vector<std::uint8_t> bytes = seed<Side>(with_hrr);
+      std::fwrite(bytes.data(), 1, bytes.size(), f);
+      std::fclose(f);
+      written = true;
+    }
+    if (written) return;
   }
 }
 

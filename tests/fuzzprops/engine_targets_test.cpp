@@ -24,16 +24,28 @@ struct side {
   const char* name;
   play_fn play;
   const std::vector<std::uint8_t>& stream;  // what the fuzzer's side sent in the recording
+  bool with_hrr;
 };
 
 std::vector<side> sides() {
-  return {{"client", engine_client::play, engine_peer::recorded().from_server},
-          {"server", engine_server::play, engine_peer::recorded().from_client}};
+  using engine_peer::tested;
+  return {{"client", engine_client::play, engine_peer::peer_recording<tested::client>(false), false},
+          {"server", engine_server::play, engine_peer::peer_recording<tested::server>(false), false},
+          {"client after HelloRetryRequest", engine_client::play, engine_peer::peer_recording<tested::client>(true), true},
+          {"server after HelloRetryRequest", engine_server::play, engine_peer::peer_recording<tested::server>(true), true}};
 }
 
-// A patch-mode input (engine_peer.hpp): the recording with `edits` applied.
-std::vector<std::uint8_t> patched(std::uint8_t chunk, std::size_t pos, std::uint8_t mask) {
-  return {chunk, 1, static_cast<std::uint8_t>(pos >> 8), static_cast<std::uint8_t>(pos), mask};
+// The record header, handshake header and legacy_version come before the random.
+bool starts_with_hello_retry_request(const std::vector<std::uint8_t>& server_bytes) {
+  constexpr std::size_t at = record_header_size + handshake_header_size + 2;
+  return server_bytes.size() >= at + random_size &&
+         equal_bytes(bytes_view(server_bytes).subspan(at, random_size), as_view(hello_retry_request_random));
+}
+
+// A patch-mode input (engine_peer.hpp): the recording with one byte XORed.
+std::vector<std::uint8_t> patched(const side& s, std::uint8_t chunk, std::size_t pos, std::uint8_t mask) {
+  return {chunk, static_cast<std::uint8_t>(s.with_hrr ? 3 : 1), static_cast<std::uint8_t>(pos >> 8),
+          static_cast<std::uint8_t>(pos), mask};
 }
 
 }  // namespace
@@ -46,7 +58,10 @@ TEST_CASE("the engine fuzz targets' seed is a whole valid handshake at every chu
       const auto raw = s.play(bytes_view(engine_peer::raw_input(s.stream, chunk)));
       CHECK(raw.done);
       CHECK_FALSE(raw.failed);
-      const std::vector<std::uint8_t> unedited{chunk, 1};
+      // The server's first record: ServerHello, or HelloRetryRequest when asked for.
+      const bool client_side = s.stream.data() == engine_peer::peer_recording<engine_peer::tested::client>(s.with_hrr).data();
+      CHECK(starts_with_hello_retry_request(client_side ? s.stream : raw.sent) == s.with_hrr);
+      const std::vector<std::uint8_t> unedited{chunk, static_cast<std::uint8_t>(s.with_hrr ? 3 : 1)};
       CHECK(s.play(bytes_view(unedited)).done);
     }
   }
@@ -63,7 +78,7 @@ TEST_CASE("the engine fuzz targets' oracles hold on every truncation and on byte
       done += o.done;
     }
     for (std::size_t pos = 0; pos < s.stream.size(); ++pos) {
-      const auto o = s.play(bytes_view(patched(0, pos, 0x01)));
+      const auto o = s.play(bytes_view(patched(s, 0, pos, 0x01)));
       failed += o.failed;
     }
     // Most flips are caught (Finished covers the handshake; the null AEAD
