@@ -146,3 +146,27 @@ TEST_CASE("peak stack of one whole handshake, client and server (printed)", "[en
   CHECK(client_peak > 0);
   CHECK(server_peak > 0);
 }
+
+TEST_CASE("after the peer's fatal alert, write() and close() refuse with that alert instead of aborting", "[engine][alert]") {
+  // Found by fuzz/engine_client: failure_info.reason is none when the peer
+  // sent the alert, and an error may not carry errc::none.
+  tlswire::test::engine_memory memory;
+  P crypto;
+  accept_any check;
+  client_options co;
+  co.check_certificate = check;
+  client<P> c(crypto, memory.buffers(), co);
+  const std::array<std::uint8_t, 2> fatal{2, static_cast<std::uint8_t>(alert_description::handshake_failure)};
+  const std::vector<std::uint8_t> rec = tlswire::test::plaintext_record(content_type::alert, bytes_view(fatal));
+  CHECK(c.feed(bytes_view(rec)) == rec.size());
+  REQUIRE(c.failed());
+  CHECK(c.failure().from_peer);
+  const std::array<std::uint8_t, 1> data{'x'};
+  const auto written = c.write(bytes_view(data));
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().alert == alert_description::handshake_failure);
+  CHECK(written.error().code == errc::unexpected_message);
+  const status closed = c.close();
+  REQUIRE_FALSE(closed.ok());
+  CHECK(closed.error().alert == alert_description::handshake_failure);
+}

@@ -70,6 +70,17 @@ bytes reseal(bytes_view traffic_secret, const bytes& record_bytes, const std::fu
   return out;
 }
 
+// Calls edit(content, at, cv) on the CertificateVerify inside a decrypted
+// flight's content (`at`: where the message starts).
+void edit_certificate_verify(bytes& content, const std::function<void(bytes&, std::size_t, const handshake_message&)>& edit) {
+  for (std::size_t at = 0;;) {
+    const auto m = read_handshake(bytes_view(content).subspan(at));
+    REQUIRE(m.ok());
+    if (m->type == handshake_type::certificate_verify) return edit(content, at, *m);
+    at += m->raw.size();
+  }
+}
+
 struct keylog_store {
   std::map<std::string, bytes> secrets;
   void operator()(std::string_view label, bytes_view, bytes_view secret) {
@@ -179,20 +190,42 @@ TEST_CASE("hostile peers get the RFC's alert and the engine stops", "[engine][ho
     auto flight = records_of(p.from_server());  // ServerHello, CCS, {EE, Certificate, CV, Finished}
     REQUIRE(flight.size() == 3);
     flight[2] = reseal(p.server_keys.secrets["SERVER_HANDSHAKE_TRAFFIC_SECRET"], flight[2], [](bytes& content) {
-      // Walk to CertificateVerify and flip the last byte of its signature.
-      std::size_t at = 0;
-      for (;;) {
-        const auto m = read_handshake(bytes_view(content).subspan(at));
-        REQUIRE(m.ok());
-        if (m->type == handshake_type::certificate_verify) {
-          content[at + m->raw.size() - 1] ^= 0x01;
-          return;
-        }
-        at += m->raw.size();
-      }
+      // The last byte of its signature.
+      edit_certificate_verify(content, [](bytes& c, std::size_t at, const handshake_message& m) { c[at + m.raw.size() - 1] ^= 0x01; });
     });
     for (const bytes& r : flight) p.to_client(r);
     require_refused(*p.c, p.cl, alert_description::decrypt_error);
+  }
+  // RFC 8446 §4.4.3: "MUST be one offered in the ... signature_algorithms"
+  // (messages/signature_policy.hpp). The scheme is the first two bytes of the body.
+  const auto with_scheme = [](signature_scheme scheme) {
+    return [scheme](bytes& content) {
+      edit_certificate_verify(content, [scheme](bytes& c, std::size_t at, const handshake_message&) {
+        c[at + handshake_header_size] = static_cast<std::uint8_t>(static_cast<std::uint16_t>(scheme) >> 8);
+        c[at + handshake_header_size + 1] = static_cast<std::uint8_t>(static_cast<std::uint16_t>(scheme));
+      });
+    };
+  };
+  SECTION("client: a CertificateVerify with a scheme the client did not offer gets illegal_parameter") {
+    peers<> p;
+    p.to_server(p.from_client());
+    auto flight = records_of(p.from_server());
+    REQUIRE(flight.size() == 3);
+    REQUIRE_FALSE(contains(default_config::signature_schemes, signature_scheme::ecdsa_secp384r1_sha384));
+    flight[2] = reseal(p.server_keys.secrets["SERVER_HANDSHAKE_TRAFFIC_SECRET"], flight[2],
+                       with_scheme(signature_scheme::ecdsa_secp384r1_sha384));
+    for (const bytes& r : flight) p.to_client(r);
+    require_refused(*p.c, p.cl, alert_description::illegal_parameter);
+  }
+  SECTION("client: a CertificateVerify with an offered scheme that does not fit the leaf's key gets illegal_parameter") {
+    peers<> p;  // the leaf holds a P-256 key; rsa_pss_rsae_sha256 was offered
+    p.to_server(p.from_client());
+    auto flight = records_of(p.from_server());
+    REQUIRE(flight.size() == 3);
+    flight[2] = reseal(p.server_keys.secrets["SERVER_HANDSHAKE_TRAFFIC_SECRET"], flight[2],
+                       with_scheme(signature_scheme::rsa_pss_rsae_sha256));
+    for (const bytes& r : flight) p.to_client(r);
+    require_refused(*p.c, p.cl, alert_description::illegal_parameter);
   }
   SECTION("client: a bad server Finished gets decrypt_error") {
     peers<> p;

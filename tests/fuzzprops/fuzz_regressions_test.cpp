@@ -3,8 +3,8 @@
 // campaign saved under tests/vectors/fuzz-regressions/<target>/. An oracle
 // violation prints what broke and aborts, which fails this program.
 //
-// The protected_records target drives record protection with the insecure
-// null provider, which needs this opt-in (tests/ and fuzz/ only).
+// The protected_records and engine_* targets drive record protection and the
+// engines with the insecure null provider, which needs this opt-in (tests/ and fuzz/ only).
 #define TLSWIRE_I_KNOW_NULL_CRYPTO_IS_INSECURE_FOR_FUZZING_ONLY
 #include <cstdint>
 #include <filesystem>
@@ -16,6 +16,8 @@
 #include <catch2/catch.hpp>
 
 #include "../../fuzz/targets/client_hello_rules.hpp"
+#include "../../fuzz/targets/engine_client.hpp"
+#include "../../fuzz/targets/engine_server.hpp"
 #include "../../fuzz/targets/extensions.hpp"
 #include "../../fuzz/targets/handshake.hpp"
 #include "../../fuzz/targets/inner_plaintext.hpp"
@@ -48,6 +50,8 @@ constexpr target_entry kTargets[] = {
     {"wire_vectors", fuzz::wire_vectors::run},
     {"x509", fuzz::x509_target::run},
     {"protected_records", fuzz::protected_records::run},
+    {"engine_client", fuzz::engine_client::run},
+    {"engine_server", fuzz::engine_server::run},
 };
 
 byte_vector read_file(const std::filesystem::path& p) {

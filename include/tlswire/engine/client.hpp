@@ -34,6 +34,7 @@
 #include "tlswire/messages/finished.hpp"
 #include "tlswire/messages/new_session_ticket.hpp"
 #include "tlswire/messages/server_hello.hpp"
+#include "tlswire/messages/signature_policy.hpp"
 #include "tlswire/messages/validate_hello.hpp"
 #include "tlswire/x509/certificate.hpp"
 
@@ -284,11 +285,19 @@ class client : public connection<client<P, Config>, P, Config> {
     return {};
   }
 
-  // RFC 8446 §4.4.3: a scheme we offered, a signature by the leaf's key over
-  // the transcript through Certificate (decrypt_error when it does not verify).
+  // RFC 8446 §4.4.3: a scheme we offered that fits the leaf's key
+  // (messages/signature_policy.hpp: illegal_parameter, or
+  // unsupported_certificate for a key it cannot use), and a signature by that
+  // key over the transcript through Certificate (decrypt_error when it does
+  // not verify).
   status on_certificate_verify(const handshake_message& m) {
     TLSWIRE_TRY(const certificate_verify cv, parse_message<certificate_verify>(m, protocol_version::tls13));
-    TLSWIRE_CHECK(validate(cv, signature_algorithms{Config::signature_schemes}.supported_signature_algorithms));
+    // The leaf parsed in on_certificate; it lives in the keep buffer.
+    TLSWIRE_TRY(const x509::certificate leaf,
+                parse_x509(this->summary_.peer_certificates.certificate_list.begin()->cert_data.bytes));
+    TLSWIRE_CHECK(check_peer_signature_scheme(cv, protocol_version::tls13,
+                                              signature_algorithms{Config::signature_schemes}.supported_signature_algorithms,
+                                              leaf));
     TLSWIRE_CHECK(this->with_keys([&](auto& k) -> status {
       using keys = std::remove_cvref_t<decltype(k)>;
       const auto hash = this->template transcript_now<keys>();

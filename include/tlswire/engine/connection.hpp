@@ -225,7 +225,7 @@ class connection {
   // than all when the output buffer is full: send, then write the rest).
   // Refused (engine unchanged) before the handshake is done or after close().
   result<std::size_t> write(bytes_view data) noexcept {
-    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, no_offset);
+    if (state_ == handshake_state::failed) return stopped_error();
     if (state_ != handshake_state::connected || close_sent_) return make_error(errc::unexpected_message, no_offset);
     std::size_t done = 0;
     while (done < data.size()) {
@@ -249,7 +249,7 @@ class connection {
   // RFC 8446 §6.1: close_notify; nothing more is written afterwards (the
   // peer's data can still be read until its close_notify).
   status close() noexcept {
-    if (state_ == handshake_state::failed) return make_error(failure_.reason, failure_.alert, no_offset);
+    if (state_ == handshake_state::failed) return stopped_error();
     if (close_sent_) return {};
     TLSWIRE_CHECK(send_alert(alert_level::warning, alert_description::close_notify));
     close_sent_ = true;
@@ -484,6 +484,14 @@ class connection {
   void handshake_complete() noexcept {
     state_ = handshake_state::connected;
     done_pending_ = true;
+  }
+
+  // What write() and close() answer once failed: the failure, or, when the
+  // peer's alert ended the connection (no reason of ours), unexpected_message
+  // with that alert (an error never carries errc::none).
+  error stopped_error() const noexcept {
+    return make_error(failure_.reason == errc::none ? errc::unexpected_message : failure_.reason, failure_.alert,
+                      no_offset);
   }
 
   // Sends the alert `e` names (when there is room) and stops for good.
