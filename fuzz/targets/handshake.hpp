@@ -57,9 +57,9 @@ inline void check_client_hello(bytes_view body, bytes_view input) {
   require(h.raw.size() == body.size(), "ClientHello raw does not cover the body", input);
   if (h.has_extensions) extensions::check_extension_list(h.extensions, message_context::client_hello, input);
   const auto versions = offered_versions(h);
-  if (!versions.ok()) check_parse_error(versions.error(), input);
+  if (!versions.ok()) check_rule_error(versions.error(), input);
   const auto highest = highest_offered_version(h);
-  if (!highest.ok()) check_parse_error(highest.error(), input);
+  if (!highest.ok()) check_rule_error(highest.error(), input);
   const status rules = validate(h);
   if (!rules.ok()) check_rule_error(rules.error(), input);
   if (const auto prefix = binders_prefix_length(h))
@@ -72,7 +72,7 @@ inline void check_server_hello(bytes_view body, bytes_view input) {
   const server_hello h = *decode<server_hello>(body);
   require(h.raw.size() == body.size(), "ServerHello raw does not cover the body", input);
   const auto version = negotiated_version(h);
-  if (!version.ok()) check_parse_error(version.error(), input);
+  if (!version.ok()) check_rule_error(version.error(), input);
   const status rules = validate(h);
   if (!rules.ok()) check_rule_error(rules.error(), input);
   const message_context where = h.is_hello_retry_request() ? message_context::hello_retry_request
