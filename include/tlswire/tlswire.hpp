@@ -146,5 +146,6 @@
 #include "tlswire/engine/config.hpp"
 #include "tlswire/engine/connection.hpp"
 #include "tlswire/engine/function_ref.hpp"
+#include "tlswire/engine/observer.hpp"
 #include "tlswire/engine/server.hpp"
 #include "tlswire/engine/state_table.hpp"

@@ -154,6 +154,43 @@ TEST_CASE("client and server engines complete a TLS 1.3 handshake: X25519, ECDSA
   CHECK(d.client_keys.lines.front().size() == 31 + 1 + 64 + 1 + 64);
 }
 
+// The narration hooks: what the client sent and received, in order, and the labelled secrets.
+struct narration {
+  std::vector<std::pair<direction, handshake_type>> messages;
+  std::size_t bytes = 0;
+  std::map<std::string, std::vector<std::uint8_t>> secrets;
+  void operator()(direction d, const handshake_message& m) {
+    messages.emplace_back(d, m.type);
+    bytes += m.raw.size();
+  }
+  void operator()(std::string_view label, bytes_view value) { secrets[std::string(label)].assign(value.begin(), value.end()); }
+};
+
+TEST_CASE("an observer sees each handshake message in order and the labelled secrets", "[engine][observer]") {
+  duo<> d(ecdsa_p256, false);
+  narration seen;
+  client_options co;
+  co.observer.message = seen;
+  co.observer.secret = seen;
+  d.start_client(co);
+  d.run();
+  REQUIRE(d.client_log.done);
+  using enum handshake_type;
+  const std::vector<std::pair<direction, handshake_type>> expected{
+      {direction::sent, client_hello},         {direction::received, server_hello},
+      {direction::received, encrypted_extensions}, {direction::received, certificate},
+      {direction::received, certificate_verify},   {direction::received, finished},
+      {direction::sent, finished}};
+  CHECK(seen.messages == expected);
+  CHECK(seen.bytes > d.leaf.size() + d.intermediate.size());
+  // Every key-log secret, plus the (EC)DHE input the demo shows.
+  for (const auto& [label, secret] : d.client_keys.secrets) {
+    INFO(label);
+    CHECK(seen.secrets[label] == secret);
+  }
+  CHECK(seen.secrets["(EC)DHE shared secret"].size() == 32);
+}
+
 TEMPLATE_TEST_CASE("every configured suite and group completes a handshake", "[engine]",
                    (only<cipher_suite::tls_aes_128_gcm_sha256, named_group::x25519>),
                    (only<cipher_suite::tls_aes_256_gcm_sha384, named_group::x25519>),

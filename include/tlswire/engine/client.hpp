@@ -50,6 +50,7 @@ struct client_options {
   gsl::span<const protocol_name> alpn{};   // RFC 7301 protocols offered; empty: not sent
   certificate_check check_certificate{};   // required: without it every chain is refused
   keylog_hook keylog{};
+  handshake_observer observer{};  // narration / debugging (engine/observer.hpp), off by default
 };
 
 namespace client_detail {
@@ -98,7 +99,7 @@ class client : public connection<client<P, Config>, P, Config> {
   // Draws the random and key share and writes ClientHello into the output
   // buffer; a failure there leaves the engine failed (failure() says why).
   client(P& provider, engine_buffers buffers, client_options options) noexcept
-      : base(provider, buffers, handshake_state::client_start, options.keylog), options_(options) {
+      : base(provider, buffers, handshake_state::client_start, options.keylog, options.observer), options_(options) {
     this->summary_.server_name = options.server_name;
     if (const status s = start(); !s) this->fail(s.error());
   }
@@ -131,14 +132,9 @@ class client : public connection<client<P, Config>, P, Config> {
     hello.cipher_suites = Config::cipher_suites;
     hello.compression_methods = client_detail::null_compression;
     hello.extensions = {options_.server_name, options_.alpn, key_share_entry{group, {share}}, cookie};
-    bytes_view sent{};
-    TLSWIRE_CHECK(this->emit(content_type::handshake, [&](writer& w) {
-      const std::size_t at = w.size();
-      hello.encode_message(w);
-      if (w.ok()) sent = w.written().subspan(at);
-    }));
     // Before the ServerHello names the suite, every candidate hash runs.
-    this->transcript_.update(sent);
+    bytes_view sent{};
+    TLSWIRE_CHECK(this->emit(content_type::handshake, [&](writer& w) { sent = this->write_message(w, hello); }));
     // Kept until the ServerHello, EncryptedExtensions and Certificate are checked against it.
     sent_hello_ = this->keep(sent);
     if (sent_hello_.empty()) return make_error(errc::buffer_too_small, no_offset);

@@ -32,6 +32,7 @@
 #include "tlswire/crypto/visit_suite.hpp"
 #include "tlswire/engine/config.hpp"
 #include "tlswire/engine/function_ref.hpp"
+#include "tlswire/engine/observer.hpp"
 #include "tlswire/engine/state_table.hpp"
 #include "tlswire/messages/certificate.hpp"
 #include "tlswire/messages/client_hello.hpp"  // random_size
@@ -281,13 +282,15 @@ class connection {
   static constexpr bool with_sha384 = uses_hash<Config>(hash_id::sha384);
   using keys384 = typename detail::sha384_keys<P, with_sha384>::type;
 
-  connection(P& provider, engine_buffers buffers, handshake_state initial, keylog_hook keylog) noexcept
+  connection(P& provider, engine_buffers buffers, handshake_state initial, keylog_hook keylog,
+             handshake_observer observer) noexcept
       : provider_(provider),
         in_(buffers.in),
         out_(buffers.out),
         keep_(buffers.keep),
         reassembler_(buffers.handshake),
         keylog_(keylog),
+        observer_(observer),
         state_(initial) {}
   ~connection() = default;
 
@@ -355,13 +358,27 @@ class connection {
   }
 
   // Writes one handshake message into a record being built and adds it to
-  // the transcript (RFC 8446 §4.4.1: header and body as sent).
+  // the transcript (RFC 8446 §4.4.1: header and body as sent); returns the
+  // message's bytes (empty when it did not fit).
   template <class Message>
-  void write_message(writer& w, const Message& m) {
+  bytes_view write_message(writer& w, const Message& m) {
     const std::size_t at = w.size();
     m.encode_message(w);
-    if (!w.ok()) return;
-    transcript_.update(w.written().subspan(at));
+    if (!w.ok()) return {};
+    const bytes_view raw = w.written().subspan(at);
+    transcript_.update(raw);
+    observe_message(direction::sent, raw);
+    return raw;
+  }
+
+  void observe_message(direction d, bytes_view raw) const {
+    if (!observer_.message || raw.size() < handshake_header_size) return;
+    observer_.message(d, handshake_message{static_cast<handshake_type>(raw[0]),
+                                           raw.subspan(handshake_header_size), raw});
+  }
+  // A labelled value for the observer's secret hook (off unless given).
+  void trace_secret(std::string_view label, bytes_view value) const {
+    if (observer_.secret) observer_.secret(label, value);
   }
 
   status send_alert(alert_level level, alert_description description) {
@@ -393,19 +410,15 @@ class connection {
 
   void log_secret(std::string_view label, bytes_view secret) {
     if (keylog_) keylog_(label, as_view(client_random_), secret);
+    trace_secret(label, secret);
   }
 
   // RFC 8446 §7.1 from the Handshake Secret on: both handshake traffic
   // secrets over ClientHello..ServerHello (the transcript so far).
   template <class Keys>
   status derive_handshake_secrets(Keys& k, bytes_view shared_secret) {
-    // (policy-records makes enter_handshake return status, refusing an
-    // empty (EC)DHE input; until both are merged, either form works here.)
-    if constexpr (std::is_void_v<decltype(k.schedule.enter_handshake(shared_secret))>) {
-      k.schedule.enter_handshake(shared_secret);
-    } else {
-      TLSWIRE_CHECK(k.schedule.enter_handshake(shared_secret));
-    }
+    TLSWIRE_CHECK(k.schedule.enter_handshake(shared_secret));  // refuses an empty (EC)DHE input
+    trace_secret("(EC)DHE shared secret", shared_secret);
     const auto hash = transcript_now<Keys>();
     k.client_handshake = k.schedule.client_handshake_traffic_secret(as_view(hash));
     k.server_handshake = k.schedule.server_handshake_traffic_secret(as_view(hash));
@@ -423,7 +436,7 @@ class connection {
     k.server_application = k.schedule.server_application_traffic_secret_0(as_view(hash));
     log_secret("CLIENT_TRAFFIC_SECRET_0", k.client_application.view());
     log_secret("SERVER_TRAFFIC_SECRET_0", k.server_application.view());
-    if (keylog_) {
+    if (keylog_ || observer_.secret) {
       const auto exporter = k.schedule.exporter_master_secret(as_view(hash));
       log_secret("EXPORTER_SECRET", exporter.view());
     }
@@ -525,6 +538,7 @@ class connection {
   keys256 keys256_{};
   [[no_unique_address]] keys384 keys384_{};
   keylog_hook keylog_{};
+  handshake_observer observer_{};
   std::array<std::uint8_t, random_size> client_random_{};
   negotiated_suite suite_{};
   handshake_summary summary_{};
@@ -617,6 +631,7 @@ class connection {
       if (!next) return fail(next.error());
       if (!next->has_value()) return;
       const handshake_message& m = **next;
+      observe_message(direction::received, m.raw);
       if (!may_arrive(Derived::table, state_, m.type)) return fail(make_error(errc::unexpected_message, 0));
       if (const status s = derived().on_message(m); !s) return fail(s.error());
       if (state_ == handshake_state::failed) return;

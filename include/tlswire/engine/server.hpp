@@ -43,6 +43,7 @@ struct server_options {
   gsl::span<const signature_scheme> key_schemes{};  // what that key signs with, preferred first
   gsl::span<const protocol_name> alpn{};            // RFC 7301 protocols, preferred first
   keylog_hook keylog{};
+  handshake_observer observer{};  // narration / debugging (engine/observer.hpp), off by default
 };
 
 // Certificate entries a server sends at most (leaf and intermediates).
@@ -58,7 +59,7 @@ class server : public connection<server<P, Config>, P, Config> {
   static constexpr bool is_client = false;
 
   server(P& provider, engine_buffers buffers, server_options<P> options) noexcept
-      : base(provider, buffers, handshake_state::wait_client_hello, options.keylog), options_(options) {}
+      : base(provider, buffers, handshake_state::wait_client_hello, options.keylog, options.observer), options_(options) {}
 
  private:
   status on_message(const handshake_message& m) {
